@@ -1,0 +1,44 @@
+package org.cogcube.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The entry point of the runnable jar. */
+@Command(name = "cogcube",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = {
+            "Publish and use Earth-observation data cubes made of Cloud Optimized GeoTIFFs.",
+            "",
+            "A cube is a folder of COGs (one per date and layer) and a JSON catalogue;",
+            "any HTTP server can serve it, and cogcube reads only the tiles it needs."},
+        subcommands = {CommandLine.HelpCommand.class},
+        footer = {"", "Run 'cogcube help COMMAND' for the options of one command."})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Builds the command line with its error handlers; tests use this to run commands in-process. */
+    static CommandLine commandLine() {
+        return new CommandLine(new Main());
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** Reports the version packaged in the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"cogcube " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.cogcube.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class MainTest {
+
+    @Test
+    void helpListsTheCommandsAndExitsZero() {
+        StringWriter out = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        int code = cl.execute("--help");
+        assertEquals(0, code);
+        assertTrue(out.toString().contains("Usage: cogcube"), out.toString());
+        assertTrue(out.toString().contains("Commands:"), out.toString());
+    }
+
+    @Test
+    void unknownOptionIsAUsageErrorWithExitCodeTwo() {
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setErr(new PrintWriter(err));
+        assertEquals(2, cl.execute("--no-such-option"));
+        assertTrue(err.toString().contains("Unknown option"), err.toString());
+    }
+}

@@ -1,0 +1,18 @@
+/**
+ * cogcube's core library: what a user embeds to read and write the files of a data cube.
+ *
+ * <p>This package holds only the exception tree that every other package throws. Every
+ * failure cogcube reports is a {@link org.cogcube.CogcubeException}; its subclasses are the
+ * failures a caller can act on:
+ * <ul>
+ *   <li>{@link org.cogcube.MalformedFileException}: a file or response is not what its format
+ *       promises (truncated, offsets past the end, cyclic IFD chains, absurd sizes);</li>
+ *   <li>{@link org.cogcube.UnsupportedFeatureException}: a valid file uses something cogcube
+ *       does not implement (a compression code, a user-defined CRS);</li>
+ *   <li>{@link org.cogcube.SourceException}: the bytes could not be obtained (I/O error, HTTP
+ *       status, timeout), naming the source and the byte range;</li>
+ *   <li>{@link org.cogcube.SourceChangedException}: the source changed while being read (its
+ *       ETag or size differs from when it was opened).</li>
+ * </ul>
+ */
+package org.cogcube;
