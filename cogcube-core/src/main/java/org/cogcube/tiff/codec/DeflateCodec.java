@@ -1,0 +1,77 @@
+package org.cogcube.tiff.codec;
+
+import java.util.Arrays;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+import org.cogcube.MalformedFileException;
+
+/**
+ * Compression 8 (and 32946, Adobe's older code for the same thing): a zlib stream (RFC 1950)
+ * of the whole chunk. Levels 1 (fastest) to 9 (smallest).
+ */
+final class DeflateCodec implements Codec {
+    static final DeflateCodec INSTANCE = new DeflateCodec();
+    static final int DEFAULT_LEVEL = 6;
+
+    private static final Pool<Inflater> INFLATERS = Pool.perProcessor(Inflater::new, Inflater::end);
+    private static final Pool<Deflater> DEFLATERS = Pool.perProcessor(Deflater::new, Deflater::end);
+
+    private DeflateCodec() {
+    }
+
+    @Override
+    public byte[] decode(byte[] src, int off, int len, int expectedLength) {
+        Arguments.checkDecode(src, off, len, expectedLength);
+        byte[] out = new byte[expectedLength];
+        Inflater inflater = INFLATERS.take();
+        try {
+            inflater.setInput(src, off, len);
+            int op = 0;
+            while (op < expectedLength) {
+                int n = inflater.inflate(out, op, expectedLength - op);
+                op += n;
+                if (n == 0) {
+                    String why = inflater.finished() ? "at the end of the stream"
+                            : inflater.needsDictionary() ? "where the stream asks for a preset dictionary"
+                            : inflater.needsInput() ? "after all " + len + " input bytes, before the end of the stream"
+                            : "where the stream stopped making progress";
+                    throw new MalformedFileException("deflate data too short: expected " + expectedLength
+                            + " decoded bytes, found " + op + " " + why);
+                }
+            }
+            return out;
+        } catch (DataFormatException e) {
+            throw new MalformedFileException("corrupt deflate data (expected a zlib stream of " + expectedLength
+                    + " decoded bytes): " + e.getMessage(), e);
+        } finally {
+            inflater.reset();
+            INFLATERS.release(inflater);
+        }
+    }
+
+    @Override
+    public byte[] encode(byte[] src, int off, int len, int level) {
+        Arguments.checkEncode(src, off, len);
+        Arguments.checkLevel("DEFLATE", level, 1, 9);
+        // zlib's bound for one stream: stored blocks of at most 16 KiB, 5 bytes each, and the frame.
+        byte[] out = new byte[(int) Math.min(Integer.MAX_VALUE - 16, len + 5L * (len / 16383 + 1) + 64)];
+        Deflater deflater = DEFLATERS.take();
+        try {
+            deflater.setLevel(level);
+            deflater.setInput(src, off, len);
+            deflater.finish();
+            int op = 0;
+            while (!deflater.finished()) {
+                if (op == out.length) {
+                    out = Arrays.copyOf(out, out.length + (out.length >> 1) + 64);
+                }
+                op += deflater.deflate(out, op, out.length - op);
+            }
+            return Arrays.copyOf(out, op);
+        } finally {
+            deflater.reset();
+            DEFLATERS.release(deflater);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.cogcube.tiff.codec;
+
+import java.util.Arrays;
+import org.cogcube.MalformedFileException;
+
+/** Compression 1: the chunk is stored as is. */
+final class NoneCodec implements Codec {
+    static final NoneCodec INSTANCE = new NoneCodec();
+
+    private NoneCodec() {
+    }
+
+    /** Copies the chunk; fewer bytes than expected is an error, extra bytes are ignored. */
+    @Override
+    public byte[] decode(byte[] src, int off, int len, int expectedLength) {
+        Arguments.checkDecode(src, off, len, expectedLength);
+        if (len < expectedLength) {
+            throw new MalformedFileException("uncompressed chunk too short: expected " + expectedLength
+                    + " bytes, found " + len);
+        }
+        return Arrays.copyOfRange(src, off, off + expectedLength);
+    }
+
+    @Override
+    public byte[] encode(byte[] src, int off, int len, int level) {
+        Arguments.checkEncode(src, off, len);
+        return Arrays.copyOfRange(src, off, off + len);
+    }
+}
