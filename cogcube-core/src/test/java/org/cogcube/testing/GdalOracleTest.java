@@ -255,6 +255,13 @@ class GdalOracleTest {
         assertThrows(AssertionError.class, () -> Gdal.readWindow(fixture(name), 1, 0, 0, 70, 50, -1));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"cyclic_ifd.tif", "tag_count_huge.tif"})
+    void gdalReadsThroughACyclicChainAndAnOverlongOffsetArray(String name) {
+        assertArrayEquals(FixturePattern.window(SampleType.UINT8, 1, 0, 0, 70, 50),
+                Gdal.readWindow(fixture(name), 1, 0, 0, 70, 50, -1));
+    }
+
     @Test
     void commandsTimeOutInsteadOfHanging() {
         long start = System.nanoTime();
