@@ -118,24 +118,36 @@ public final class CachingRangeReader implements RangeReader {
             for (int i = 0; i < ranges.size(); i++) {
                 BlockCache.Key key = keys.get(i);
                 CompletableFuture<byte[]> future = futures.get(i);
-                if (failure != null) {
-                    future.completeExceptionally(Ranges.unwrap(failure));
-                } else {
-                    ByteBuffer buffer = buffers.get(i).duplicate();
-                    if (buffer.remaining() != ranges.get(i).length()) {
-                        future.completeExceptionally(new SourceException(location(), ranges.get(i).toString(),
-                                "expected " + ranges.get(i).length() + " bytes from " + inner + ", found "
-                                        + buffer.remaining(), null));
-                    } else {
-                        byte[] block = new byte[buffer.remaining()];
-                        buffer.get(block);
+                try {
+                    byte[] block = failure == null ? block(ranges.get(i), buffers.get(i)) : null;
+                    if (block != null) {
                         cache.put(key, block);
-                        future.complete(block);
                     }
+                    // Out of the loading map before anyone is told: a retry must read again, not wait on this.
+                    cache.loading().remove(key, future);
+                    if (block != null) {
+                        future.complete(block);
+                    } else {
+                        future.completeExceptionally(Ranges.unwrap(failure));
+                    }
+                } catch (SourceException e) {
+                    cache.loading().remove(key, future);
+                    future.completeExceptionally(e);
                 }
-                cache.loading().remove(key, future);
             }
         });
+    }
+
+    /** The bytes of a block read, which must be as long as asked (the range was cut at the end already). */
+    private byte[] block(ByteRange range, ByteBuffer read) {
+        ByteBuffer buffer = read.duplicate();
+        if (buffer.remaining() != range.length()) {
+            throw new SourceException(location(), range.toString(), "expected " + range.length() + " bytes from "
+                    + inner + ", found " + buffer.remaining(), null);
+        }
+        byte[] block = new byte[buffer.remaining()];
+        buffer.get(block);
+        return block;
     }
 
     private static List<ByteBuffer> assemble(List<ByteRange> ranges, Map<Long, CompletableFuture<byte[]>> blocks,

@@ -145,7 +145,14 @@ public final class RetryingRangeReader implements RangeReader {
 
     private static SourceException gaveUp(SourceException last, int attempts, String why) {
         return new SourceException(last.location(), last.range(), last.status().orElse(-1), "failed after "
-                + attempts + (attempts == 1 ? " attempt" : " attempts") + why + "; last failure: "
-                + last.getMessage(), last);
+                + attempts + (attempts == 1 ? " attempt" : " attempts") + why + "; last failure: " + detail(last), last);
+    }
+
+    /** The message of {@code e} without the location, range and status that the new failure repeats. */
+    private static String detail(SourceException e) {
+        String prefix = e.location() + (e.range() == null ? "" : " [" + e.range() + "]")
+                + (e.status().isPresent() ? ": HTTP " + e.status().getAsInt() : "") + ": ";
+        String message = e.getMessage();
+        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 }
