@@ -37,6 +37,7 @@ class RetryingRangeReaderTest extends RangeReaderContractTest {
         final AtomicInteger attempts = new AtomicInteger();
 
         @SafeVarargs
+        @SuppressWarnings("varargs") // the array is only copied
         Scripted(Supplier<SourceException>... failures) {
             this.failures = List.of(failures);
         }
