@@ -2,20 +2,28 @@ package org.cogcube.io;
 
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * The asynchronous byte seam: reads ranges of one source.
  *
- * <p>Contract, shared by every implementation and checked by one contract test suite:
+ * <p>Contract, shared by every implementation and checked by one contract test suite
+ * ({@code RangeReaderContractTest}):
  * <ul>
- *   <li>{@link #read(List)} returns one buffer per range, in the order asked, each positioned at
- *       zero with {@code remaining()} equal to the range's length, except that a range running
- *       past the end of the source is cut at the end (so a caller can ask for "the first 16 KiB"
- *       of a smaller file). A range starting past the end of the source fails.</li>
+ *   <li>{@link #read(List)} returns one buffer per range, in the order asked (ranges may be
+ *       unsorted, overlap or repeat), each positioned at zero with {@code remaining()} equal to
+ *       the range's length, except that a range running past the end of the source is cut at the
+ *       end (so a caller can ask for "the first 16 KiB" of a smaller file).</li>
+ *   <li>A non-empty range starting at or past the end of the source fails. An empty range gives
+ *       an empty buffer when it starts at or before the end, and fails past it.</li>
+ *   <li>The buffers are the caller's to read, never to write into: they may be read-only or
+ *       direct, and buffers of overlapping ranges may share memory. A range longer than a buffer
+ *       can hold ({@link Integer#MAX_VALUE} bytes, once cut at the end) fails.</li>
  *   <li>Failures complete the future exceptionally with a {@link org.cogcube.SourceException}
  *       naming the location and the range (or a {@link org.cogcube.SourceChangedException} when
- *       the source's version changed since the first read).</li>
+ *       the source's version changed since the first read). If any range of a call fails, the
+ *       call fails.</li>
  *   <li>Every range of one call may be in flight at the same time; implementations are
  *       thread-safe.</li>
  * </ul>
@@ -30,6 +38,16 @@ public interface RangeReader extends AutoCloseable {
 
     /** The size of the source in bytes (may need a request the first time). */
     CompletableFuture<Long> size();
+
+    /**
+     * The version of the source this reader reads (an HTTP strong ETag, or a file's size and
+     * modification time), empty when the source offers none. It is fixed by the first read or
+     * request (and may need one); a source found with another version later fails reads with
+     * {@link org.cogcube.SourceChangedException}. The default knows no version.
+     */
+    default CompletableFuture<Optional<String>> version() {
+        return CompletableFuture.completedFuture(Optional.empty());
+    }
 
     /** Reads one range. */
     default CompletableFuture<ByteBuffer> read(ByteRange range) {

@@ -5,14 +5,30 @@
  * <p>Words used here:
  * <ul>
  *   <li><b>source</b>: a sequence of bytes with a location (a file path or a URL);</li>
- *   <li><b>range</b>: a {@link org.cogcube.io.ByteRange}, an offset and a length within a source;</li>
- *   <li><b>version</b>: what identifies the content of a source (an HTTP strong ETag, or a file's
- *       size and modification time); a read that finds another version than the one first seen
- *       fails with {@link org.cogcube.SourceChangedException}.</li>
+ *   <li><b>range</b>: a {@link org.cogcube.io.ByteRange}, an offset and a length within a source;
+ *       a range running past the end of the source is <b>cut</b> at the end, one starting past it
+ *       fails;</li>
+ *   <li><b>version</b>: what identifies the content of a source (an HTTP strong ETag, else its
+ *       Last-Modified and size; a file's size, modification time and identity on disk); a read that
+ *       finds another version than the one first seen fails with
+ *       {@link org.cogcube.SourceChangedException};</li>
+ *   <li><b>block</b>: a fixed-size, aligned piece of a source, the unit a
+ *       {@link org.cogcube.io.BlockCache} keeps (the last block of a source may be shorter);</li>
+ *   <li><b>gap</b>: the bytes between two ranges; ranges closer than a gap threshold are
+ *       <b>coalesced</b>, read as one and split back;</li>
+ *   <li><b>attempt</b>: one try at a read; a <b>retryable</b> failure (HTTP 408, 429, 5xx, an I/O
+ *       error, a timeout, a truncated body) may pass on a later attempt, others never will.</li>
  * </ul>
  *
  * <p>A {@link org.cogcube.io.RangeReader} reads many ranges at once and completes
- * asynchronously. Caching, coalescing of close ranges, retries and request counting are
- * decorators around any reader, never flags inside one.
+ * asynchronously. Two read sources: {@link org.cogcube.io.FileRangeReader} (positional reads on
+ * shared threads) and {@link org.cogcube.io.HttpRangeReader} (one {@code GET} with {@code Range}
+ * per range over the JDK's HttpClient, HTTP/2 through ALPN over TLS, configured by
+ * {@link org.cogcube.io.HttpOptions}). Caching ({@link org.cogcube.io.CachingRangeReader}),
+ * coalescing ({@link org.cogcube.io.CoalescingRangeReader}), retries
+ * ({@link org.cogcube.io.RetryingRangeReader}, {@link org.cogcube.io.RetryPolicy}) and counting
+ * ({@link org.cogcube.io.CountingRangeReader}) are decorators around any reader, never flags
+ * inside one. {@link org.cogcube.io.RangeReaders#open(String)} picks and wraps the right reader
+ * for a path or URL.
  */
 package org.cogcube.io;

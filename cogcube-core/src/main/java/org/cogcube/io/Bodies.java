@@ -1,0 +1,116 @@
+package org.cogcube.io;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.http.HttpResponse.BodySubscriber;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+
+/** Response body subscribers that never hold more than they were told to expect. */
+final class Bodies {
+    private Bodies() {
+    }
+
+    /**
+     * Collects a body of exactly {@code expected} bytes. A longer body fails; a shorter one, or one
+     * cut by a broken connection, fails with an {@link EOFException} saying how much arrived.
+     */
+    static BodySubscriber<byte[]> exactly(int expected) {
+        return new Collector(expected);
+    }
+
+    /** Does not read the body: the answer's status and headers are all that is needed. */
+    static BodySubscriber<byte[]> ignored() {
+        return new Ignoring();
+    }
+
+    private static final class Collector implements BodySubscriber<byte[]> {
+        private final byte[] data;
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private Flow.Subscription subscription;
+        private int filled;
+
+        Collector(int expected) {
+            this.data = new byte[expected];
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            s.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> items) {
+            if (result.isDone()) {
+                return;
+            }
+            for (ByteBuffer item : items) {
+                int n = item.remaining();
+                if (n > data.length - filled) {
+                    subscription.cancel();
+                    result.completeExceptionally(new IOException("expected a body of " + data.length
+                            + " bytes, found a longer one"));
+                    return;
+                }
+                item.get(data, filled, n);
+                filled += n;
+            }
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            EOFException cut = new EOFException("expected " + data.length + " bytes, received " + filled
+                    + " before the body failed: " + failure);
+            cut.initCause(failure);
+            result.completeExceptionally(cut);
+        }
+
+        @Override
+        public void onComplete() {
+            if (filled < data.length) {
+                result.completeExceptionally(new EOFException("expected " + data.length + " bytes, received "
+                        + filled));
+            } else {
+                result.complete(data);
+            }
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return result;
+        }
+    }
+
+    private static final class Ignoring implements BodySubscriber<byte[]> {
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            s.cancel();
+            result.complete(null);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> items) {
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            result.complete(null);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(null);
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return result;
+        }
+    }
+}

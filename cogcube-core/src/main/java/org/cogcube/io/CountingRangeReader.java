@@ -1,0 +1,88 @@
+package org.cogcube.io;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counts what passes through to the reader it wraps: calls, ranges and bytes (for tests and benchmarks). */
+public final class CountingRangeReader implements RangeReader {
+    private final RangeReader inner;
+    private final AtomicLong calls = new AtomicLong();
+    private final AtomicLong ranges = new AtomicLong();
+    private final AtomicLong bytes = new AtomicLong();
+    private final AtomicLong sizeCalls = new AtomicLong();
+
+    public CountingRangeReader(RangeReader inner) {
+        this.inner = inner;
+    }
+
+    /** Calls of {@link #read(List)} (one-range reads included). */
+    public long calls() {
+        return calls.get();
+    }
+
+    /** Ranges asked for, over all calls: for an HTTP reader, the requests made. */
+    public long ranges() {
+        return ranges.get();
+    }
+
+    /** Bytes returned by successful reads. */
+    public long bytes() {
+        return bytes.get();
+    }
+
+    /** Calls of {@link #size()}. */
+    public long sizeCalls() {
+        return sizeCalls.get();
+    }
+
+    /** Sets every count back to zero. */
+    public void reset() {
+        calls.set(0);
+        ranges.set(0);
+        bytes.set(0);
+        sizeCalls.set(0);
+    }
+
+    @Override
+    public String location() {
+        return inner.location();
+    }
+
+    @Override
+    public CompletableFuture<List<ByteBuffer>> read(List<ByteRange> asked) {
+        calls.incrementAndGet();
+        ranges.addAndGet(asked.size());
+        return inner.read(asked).thenApply(buffers -> {
+            long n = 0;
+            for (ByteBuffer b : buffers) {
+                n += b.remaining();
+            }
+            bytes.addAndGet(n);
+            return buffers;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Long> size() {
+        sizeCalls.incrementAndGet();
+        return inner.size();
+    }
+
+    @Override
+    public CompletableFuture<Optional<String>> version() {
+        return inner.version();
+    }
+
+    @Override
+    public void close() {
+        inner.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Counting(" + inner + ")";
+    }
+}

@@ -1,0 +1,88 @@
+package org.cogcube.io;
+
+import java.net.Socket;
+import java.net.http.HttpClient;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * The JDK HTTP clients, one per distinct client-level setting, shared by all readers: HTTP/2
+ * multiplexes every request to a host over one connection, which only a shared client reuses.
+ */
+final class HttpClients {
+    private HttpClients() {
+    }
+
+    private record Key(HttpClient.Version version, Duration connectTimeout, boolean trustAll) {
+    }
+
+    private static final Map<Key, HttpClient> CLIENTS = new ConcurrentHashMap<>();
+
+    /** The shared client for {@code options}, reading {@code https} or cleartext {@code http}. */
+    static HttpClient forOptions(HttpOptions options, boolean secure) {
+        HttpClient.Version version = options.protocol() == HttpOptions.Protocol.HTTP_2 && secure
+                ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1;
+        Key key = new Key(version, options.connectTimeout(), options.trustAllCertificates());
+        return CLIENTS.computeIfAbsent(key, HttpClients::build);
+    }
+
+    private static HttpClient build(Key key) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(key.version())
+                .connectTimeout(key.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NORMAL);
+        if (key.trustAll()) {
+            builder.sslContext(trustingEveryone());
+        }
+        return builder.build();
+    }
+
+    private static SSLContext trustingEveryone() {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {new TrustAll()}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("TLS is not available in this JVM", e);
+        }
+    }
+
+    /** Accepts every certificate and skips host name checks; for self-signed test servers. */
+    private static final class TrustAll extends X509ExtendedTrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.cogcube.io;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.cogcube.UnsupportedFeatureException;
+
+/** Opens the right {@link RangeReader} for a local path or a URL, with the decorators it needs. */
+public final class RangeReaders {
+    private RangeReaders() {
+    }
+
+    /** {@link #open(String, OpenOptions)} with {@link OpenOptions#defaults()}. */
+    public static RangeReader open(String pathOrUrl) {
+        return open(pathOrUrl, OpenOptions.defaults());
+    }
+
+    /**
+     * A reader of {@code pathOrUrl}: a local path or {@code file:} URI gives a {@link FileRangeReader};
+     * an {@code http:} or {@code https:} URL an {@link HttpRangeReader} wrapped in retries, then
+     * coalescing. With a cache in the options, the whole is read through it.
+     */
+    public static RangeReader open(String pathOrUrl, OpenOptions options) {
+        RangeReader reader = switch (scheme(pathOrUrl)) {
+            case "" -> FileRangeReader.open(Path.of(pathOrUrl));
+            case "file" -> FileRangeReader.open(Path.of(URI.create(pathOrUrl)));
+            case "http", "https" -> new CoalescingRangeReader(
+                    new RetryingRangeReader(HttpRangeReader.open(URI.create(pathOrUrl), options.http()), options.retry()),
+                    options.coalesceGap(), options.maxCoalescedLength());
+            default -> throw new UnsupportedFeatureException("cannot read " + pathOrUrl + ": expected a local path or"
+                    + " a file:, http: or https: URI, found the scheme " + scheme(pathOrUrl) + ":");
+        };
+        return options.cache() == null ? reader : new CachingRangeReader(reader, options.cache());
+    }
+
+    /** The URI scheme, lower case, or "" for a path (a one-letter scheme is a Windows drive). */
+    private static String scheme(String pathOrUrl) {
+        int colon = pathOrUrl.indexOf(':');
+        if (colon < 2) {
+            return "";
+        }
+        String scheme = pathOrUrl.substring(0, colon);
+        return scheme.matches("[A-Za-z][A-Za-z0-9+.-]*") ? scheme.toLowerCase(Locale.ROOT) : "";
+    }
+}

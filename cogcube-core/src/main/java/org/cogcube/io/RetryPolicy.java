@@ -1,0 +1,45 @@
+package org.cogcube.io;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a {@link RetryingRangeReader} retries: up to {@code maxAttempts} attempts in all, waiting
+ * before attempt {@code n + 1} a random time between zero and {@code min(maxDelay, baseDelay * 2^(n-1))}
+ * ("full jitter"), or what the server's {@code Retry-After} asks when that is longer. A server
+ * asking to wait longer than {@code maxDelay} is not waited for: the read fails at once.
+ *
+ * @param maxAttempts attempts in all, the first included (1 means no retry)
+ * @param baseDelay the ceiling of the first wait
+ * @param maxDelay the longest wait
+ */
+public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay) {
+    public RetryPolicy {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("expected maxAttempts >= 1, found " + maxAttempts);
+        }
+        Objects.requireNonNull(baseDelay, "baseDelay");
+        Objects.requireNonNull(maxDelay, "maxDelay");
+        if (baseDelay.isNegative() || maxDelay.compareTo(baseDelay) < 0) {
+            throw new IllegalArgumentException("expected 0 <= baseDelay <= maxDelay, found " + baseDelay
+                    + " and " + maxDelay);
+        }
+    }
+
+    /** 4 attempts, waits from up to 200 ms growing to at most 10 s. */
+    public static RetryPolicy defaults() {
+        return new RetryPolicy(4, Duration.ofMillis(200), Duration.ofSeconds(10));
+    }
+
+    /** One attempt: failures are final. */
+    public static RetryPolicy none() {
+        return new RetryPolicy(1, Duration.ZERO, Duration.ZERO);
+    }
+
+    /** The ceiling of the wait before attempt {@code attempt + 1}, after {@code attempt} failed. */
+    Duration ceilingAfter(int attempt) {
+        int doublings = Math.min(attempt - 1, 30);
+        Duration ceiling = baseDelay.multipliedBy(1L << doublings);
+        return ceiling.compareTo(maxDelay) > 0 || ceiling.isNegative() ? maxDelay : ceiling;
+    }
+}
