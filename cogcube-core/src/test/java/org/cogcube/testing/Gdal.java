@@ -143,19 +143,45 @@ public final class Gdal {
         return Commands.execute(merged, timeout, List.of(command));
     }
 
-    /** A fixture file of src/test/resources/fixtures, found on the test class path. */
+    /**
+     * A fixture file of src/test/resources/fixtures, found on the test class path. When the
+     * fixtures come inside a jar (the core's test jar, used by the modules above), the file is
+     * copied out once to a temporary folder, since GDAL reads files, not class path entries.
+     */
     public static Path fixture(String name) {
         URL url = Gdal.class.getResource("/fixtures/" + name);
         if (url == null) {
             throw new AssertionError("no fixture " + name + " on the class path (expected in "
                     + "cogcube-core/src/test/resources/fixtures; see make-fixtures.sh there)");
         }
-        try {
-            return Path.of(url.toURI());
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            throw new AssertionError("fixture " + name + " is not a plain file: " + url, e);
+        if ("file".equals(url.getProtocol())) {
+            try {
+                return Path.of(url.toURI());
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                throw new AssertionError("fixture " + name + " is not a plain file: " + url, e);
+            }
+        }
+        synchronized (Gdal.class) {
+            try {
+                if (extracted == null) {
+                    extracted = Files.createTempDirectory("cogcube-fixtures-");
+                    extracted.toFile().deleteOnExit();
+                }
+                Path file = extracted.resolve(name);
+                if (!Files.exists(file)) {
+                    try (java.io.InputStream in = url.openStream()) {
+                        Files.copy(in, file);
+                    }
+                    file.toFile().deleteOnExit();
+                }
+                return file;
+            } catch (java.io.IOException e) {
+                throw new AssertionError("cannot copy fixture " + name + " out of " + url, e);
+            }
         }
     }
+
+    private static Path extracted;
 
     private record RawWindow(String dataType, byte[] bytes) {
     }

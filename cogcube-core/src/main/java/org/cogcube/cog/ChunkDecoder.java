@@ -1,0 +1,64 @@
+package org.cogcube.cog;
+
+import java.nio.ByteOrder;
+import org.cogcube.MalformedFileException;
+import org.cogcube.tiff.ImageStructure;
+
+/** Turns the stored bytes of one chunk into its samples: decompress, undo the predictor, make little-endian. */
+final class ChunkDecoder {
+    private ChunkDecoder() {
+    }
+
+    /**
+     * Decodes one chunk of a chunk row into {@code decodedChunkBytes(row)} bytes of little-endian
+     * samples.
+     *
+     * @param where names the file and chunk in error messages
+     */
+    static byte[] decode(ImageStructure image, ByteOrder order, int row, byte[] stored, int off, int len,
+            String where) {
+        int expected = image.decodedChunkBytes(row);
+        byte[] out;
+        try {
+            out = image.compression().codec().decode(stored, off, len, expected);
+        } catch (MalformedFileException e) {
+            throw new MalformedFileException(where + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new MalformedFileException(where + ": corrupt " + image.compression() + " data ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+        }
+        if (out.length != expected) {
+            throw new MalformedFileException(where + ": expected " + expected + " decoded bytes, got " + out.length);
+        }
+        image.predictor().decode(out, 0, image.chunkWidth(), image.rowsInChunk(row), image.samplesPerChunkPixel(),
+                image.sampleType(), order);
+        if (order == ByteOrder.BIG_ENDIAN) {
+            swap(out, image.sampleType().bytes());
+        }
+        return out;
+    }
+
+    /** Reverses the bytes of every sample. */
+    static void swap(byte[] b, int size) {
+        switch (size) {
+            case 1 -> {
+            }
+            case 2 -> {
+                for (int i = 0; i + 1 < b.length; i += 2) {
+                    byte t = b[i];
+                    b[i] = b[i + 1];
+                    b[i + 1] = t;
+                }
+            }
+            default -> {
+                for (int i = 0; i + size <= b.length; i += size) {
+                    for (int j = 0; j < size / 2; j++) {
+                        byte t = b[i + j];
+                        b[i + j] = b[i + size - 1 - j];
+                        b[i + size - 1 - j] = t;
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.cogcube.cog;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.cogcube.CogcubeException;
+import org.cogcube.MalformedFileException;
+import org.cogcube.UnsupportedFeatureException;
+import org.cogcube.raster.Window;
+import org.cogcube.testing.Gdal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Hostile files give a clear error naming the file (and the tag), never a hang, an OOM or wrong pixels. */
+class HostileFilesTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"truncated.tif", "cyclic_ifd.tif", "offset_past_end.tif", "bytecount_past_end.tif",
+        "absurd_dimensions.tif", "not_a_tiff.tif", "ifd_offset_past_end.tif", "tag_count_huge.tif"})
+    void malformedFilesAreRefusedWithTheFileNamed(String name) {
+        String path = Gdal.fixture(name).toString();
+        MalformedFileException e = assertThrows(MalformedFileException.class, () -> openAndReadAll(path));
+        assertTrue(e.getMessage().contains(name), e.getMessage());
+    }
+
+    @Test
+    void unknownCompressionIsUnsupportedAndNamesTheCode() {
+        String path = Gdal.fixture("unknown_compression.tif").toString();
+        UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class, () -> openAndReadAll(path));
+        assertTrue(e.getMessage().contains("12345") && e.getMessage().contains("unknown_compression.tif"),
+                e.getMessage());
+    }
+
+    @Test
+    void userDefinedCrsIsUnsupportedAndNamesTheKeys() {
+        String path = Gdal.fixture("user_defined_lcc_float32.tif").toString();
+        UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class, () -> openAndReadAll(path));
+        assertTrue(e.getMessage().contains("GTModelTypeGeoKey") && e.getMessage().contains("user-defined"),
+                e.getMessage());
+    }
+
+    private static void openAndReadAll(String path) {
+        // A guard against hangs, not a speed test: a hostile file must fail, not loop.
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            try (GeoTiff t = GeoTiff.open(path)) {
+                for (int level = 0; level < t.levelCount(); level++) {
+                    t.read(Window.full(t.level(level).width(), t.level(level).height()), level);
+                }
+            }
+        }, "reading " + path);
+    }
+
+    @Test
+    void errorsAreCogcubeExceptions() {
+        assertThrows(CogcubeException.class, () -> GeoTiff.open(Gdal.fixture("not_a_tiff.tif").toString()));
+    }
+}
