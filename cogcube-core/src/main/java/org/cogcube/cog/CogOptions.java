@@ -1,0 +1,78 @@
+package org.cogcube.cog;
+
+import java.util.OptionalDouble;
+import org.cogcube.raster.SampleType;
+import org.cogcube.tiff.codec.Compression;
+import org.cogcube.tiff.codec.Predictor;
+
+/**
+ * How a COG is written.
+ *
+ * @param blockSize tile width and height in pixels, a multiple of 16 from 16 to 4096 (GDAL's default 512)
+ * @param compression compression of the tiles
+ * @param level compression level (DEFLATE 1-9, ZSTD 1-22; ignored by others)
+ * @param predictor predictor, or null to choose by sample type (horizontal for integers,
+ *     floating point for floats) when the compression benefits from one
+ * @param resampling how overviews are computed
+ * @param overviews whether to write overviews (down to the first level that fits one tile, as GDAL does)
+ * @param nodata the nodata value to declare, or empty to keep the source's
+ */
+public record CogOptions(int blockSize, Compression compression, int level, Predictor predictor,
+        Resampling resampling, boolean overviews, OptionalDouble nodata) {
+
+    public CogOptions {
+        if (blockSize < 16 || blockSize > 4096 || blockSize % 16 != 0) {
+            throw new IllegalArgumentException("block size must be a multiple of 16 from 16 to 4096, got " + blockSize);
+        }
+        if (compression == null || resampling == null || nodata == null) {
+            throw new IllegalArgumentException("compression, resampling and nodata must not be null");
+        }
+    }
+
+    /** DEFLATE level 6 with the predictor chosen by type, 512-pixel tiles, average overviews. */
+    public static CogOptions defaults() {
+        return new CogOptions(512, Compression.DEFLATE, Compression.DEFLATE.defaultLevel(), null, Resampling.AVERAGE,
+                true, OptionalDouble.empty());
+    }
+
+    public CogOptions withBlockSize(int size) {
+        return new CogOptions(size, compression, level, predictor, resampling, overviews, nodata);
+    }
+
+    /** The compression with its default level. */
+    public CogOptions withCompression(Compression c) {
+        return new CogOptions(blockSize, c, c.defaultLevel(), predictor, resampling, overviews, nodata);
+    }
+
+    public CogOptions withLevel(int l) {
+        return new CogOptions(blockSize, compression, l, predictor, resampling, overviews, nodata);
+    }
+
+    public CogOptions withPredictor(Predictor p) {
+        return new CogOptions(blockSize, compression, level, p, resampling, overviews, nodata);
+    }
+
+    public CogOptions withResampling(Resampling r) {
+        return new CogOptions(blockSize, compression, level, predictor, r, overviews, nodata);
+    }
+
+    public CogOptions withOverviews(boolean o) {
+        return new CogOptions(blockSize, compression, level, predictor, resampling, o, nodata);
+    }
+
+    public CogOptions withNodata(double value) {
+        return new CogOptions(blockSize, compression, level, predictor, resampling, overviews,
+                OptionalDouble.of(value));
+    }
+
+    /** The predictor used for a sample type: the one asked, or the natural one for the type. */
+    public Predictor predictorFor(SampleType type) {
+        if (predictor != null) {
+            return predictor;
+        }
+        if (compression == Compression.NONE || compression == Compression.PACKBITS) {
+            return Predictor.NONE;
+        }
+        return type.isFloatingPoint() ? Predictor.FLOATING_POINT : Predictor.HORIZONTAL;
+    }
+}

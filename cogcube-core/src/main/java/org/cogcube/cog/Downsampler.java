@@ -1,0 +1,181 @@
+package org.cogcube.cog;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.HashMap;
+import java.util.Map;
+import org.cogcube.raster.SampleType;
+
+/**
+ * Computes rows of an overview from rows of the level above, as GDAL's overview resampling
+ * does: overview pixel {@code i} covers the source interval {@code [i * ratio, (i + 1) * ratio)},
+ * {@code ratio = sourceSize / overviewSize}. AVERAGE weights each source pixel by the part of it
+ * the interval covers (so a ratio of 2.007 does not drift); MODE counts the pixels the interval
+ * touches; NEAREST takes the pixel under the interval's centre.
+ */
+final class Downsampler {
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle FLOAT = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle DOUBLE =
+            MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final SampleType type;
+    private final Resampling resampling;
+    private final int srcWidth;
+    private final int srcHeight;
+    private final int dstWidth;
+    private final int dstHeight;
+    private final double nodata;
+    private final boolean hasNodata;
+    private final int[] x0;
+    private final int[] x1;
+    /** Per overview column, the weight of each source column from x0 (AVERAGE). */
+    private final double[][] xWeights;
+
+    Downsampler(SampleType type, Resampling resampling, int srcWidth, int srcHeight, int dstWidth, int dstHeight,
+            double nodata, boolean hasNodata) {
+        this.type = type;
+        this.resampling = resampling;
+        this.srcWidth = srcWidth;
+        this.srcHeight = srcHeight;
+        this.dstWidth = dstWidth;
+        this.dstHeight = dstHeight;
+        this.nodata = nodata;
+        this.hasNodata = hasNodata;
+        this.x0 = new int[dstWidth];
+        this.x1 = new int[dstWidth];
+        this.xWeights = new double[dstWidth][];
+        for (int i = 0; i < dstWidth; i++) {
+            int[] span = span(i, srcWidth, dstWidth);
+            x0[i] = span[0];
+            x1[i] = span[1];
+            xWeights[i] = weights(i, srcWidth, dstWidth, span);
+        }
+    }
+
+    /** The source pixels {start, end} that the interval of overview pixel {@code i} touches. */
+    static int[] span(int i, int srcSize, int dstSize) {
+        double ratio = (double) srcSize / dstSize;
+        int a = (int) Math.floor(i * ratio);
+        int b = (int) Math.ceil((i + 1) * ratio);
+        a = Math.max(0, Math.min(a, srcSize - 1));
+        b = Math.max(a + 1, Math.min(b, srcSize));
+        return new int[] {a, b};
+    }
+
+    /** The part of each source pixel of {@code span} that overview pixel {@code i}'s interval covers. */
+    static double[] weights(int i, int srcSize, int dstSize, int[] span) {
+        double ratio = (double) srcSize / dstSize;
+        double a = i * ratio;
+        double b = Math.min(srcSize, (i + 1) * ratio);
+        double[] w = new double[span[1] - span[0]];
+        for (int j = span[0]; j < span[1]; j++) {
+            w[j - span[0]] = Math.max(0, Math.min(j + 1, b) - Math.max(j, a));
+        }
+        return w;
+    }
+
+    /** The source rows {start, end} an overview row needs. */
+    int[] sourceRows(int dstRow) {
+        if (resampling == Resampling.NEAREST) {
+            int y = nearest(dstRow, srcHeight, dstHeight);
+            return new int[] {y, y + 1};
+        }
+        return span(dstRow, srcHeight, dstHeight);
+    }
+
+    private static int nearest(int i, int srcSize, int dstSize) {
+        return Math.min(srcSize - 1, (int) ((i + 0.5) * srcSize / dstSize));
+    }
+
+    /** Computes one overview row of one band from the source rows held in {@code src}. */
+    byte[] row(RowBuffer src, int band, int dstRow) {
+        int bytes = type.bytes();
+        byte[] out = new byte[dstWidth * bytes];
+        int[] ys = sourceRows(dstRow);
+        if (resampling == Resampling.NEAREST) {
+            byte[] s = src.row(band, ys[0]);
+            for (int i = 0; i < dstWidth; i++) {
+                System.arraycopy(s, nearest(i, srcWidth, dstWidth) * bytes, out, i * bytes, bytes);
+            }
+            return out;
+        }
+        byte[][] rows = new byte[ys[1] - ys[0]][];
+        for (int y = ys[0]; y < ys[1]; y++) {
+            rows[y - ys[0]] = src.row(band, y);
+        }
+        boolean average = resampling == Resampling.AVERAGE;
+        double[] yWeights = weights(dstRow, srcHeight, dstHeight, ys);
+        Map<Double, int[]> counts = average ? null : new HashMap<>();
+        for (int i = 0; i < dstWidth; i++) {
+            double sum = 0;
+            double n = 0;
+            double best = Double.NaN;
+            int bestCount = 0;
+            if (counts != null) {
+                counts.clear();
+            }
+            double[] xw = xWeights[i];
+            for (int ry = 0; ry < rows.length; ry++) {
+                byte[] r = rows[ry];
+                for (int x = x0[i]; x < x1[i]; x++) {
+                    double v = get(r, x);
+                    if (Double.isNaN(v) || (hasNodata && v == nodata)) {
+                        continue;
+                    }
+                    if (average) {
+                        double weight = xw[x - x0[i]] * yWeights[ry];
+                        sum += v * weight;
+                        n += weight;
+                    } else {
+                        int c = ++counts.computeIfAbsent(v, k -> new int[1])[0];
+                        if (c > bestCount) {
+                            bestCount = c;
+                            best = v;
+                        }
+                    }
+                }
+            }
+            double value;
+            if (average) {
+                value = n == 0 ? empty() : sum / n;
+                if (n > 0 && !type.isFloatingPoint()) {
+                    value = Math.floor(value + 0.5);
+                }
+            } else {
+                value = bestCount == 0 ? empty() : best;
+            }
+            put(out, i, value);
+        }
+        return out;
+    }
+
+    private double empty() {
+        return hasNodata ? nodata : (type.isFloatingPoint() ? Double.NaN : 0);
+    }
+
+    private double get(byte[] b, int i) {
+        return switch (type) {
+            case UINT8 -> b[i] & 0xFF;
+            case INT8 -> b[i];
+            case UINT16 -> (short) SHORT.get(b, i * 2) & 0xFFFF;
+            case INT16 -> (short) SHORT.get(b, i * 2);
+            case UINT32 -> (int) INT.get(b, i * 4) & 0xFFFFFFFFL;
+            case INT32 -> (int) INT.get(b, i * 4);
+            case FLOAT32 -> (float) FLOAT.get(b, i * 4);
+            case FLOAT64 -> (double) DOUBLE.get(b, i * 8);
+        };
+    }
+
+    private void put(byte[] b, int i, double v) {
+        switch (type) {
+            case UINT8, INT8 -> b[i] = (byte) (long) v;
+            case UINT16, INT16 -> SHORT.set(b, i * 2, (short) (long) v);
+            case UINT32, INT32 -> INT.set(b, i * 4, (int) (long) v);
+            case FLOAT32 -> FLOAT.set(b, i * 4, (float) v);
+            case FLOAT64 -> DOUBLE.set(b, i * 8, v);
+        }
+    }
+}

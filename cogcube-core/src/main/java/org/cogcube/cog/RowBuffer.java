@@ -1,0 +1,53 @@
+package org.cogcube.cog;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A sliding window of full-width rows of one level, per band: rows are appended at the bottom as
+ * they are produced and dropped from the top once nothing needs them. Rows are little-endian.
+ */
+final class RowBuffer {
+    private final int bands;
+    private final List<byte[][]> rows = new ArrayList<>(); // each entry: one row, per band
+    private int first;
+
+    RowBuffer(int bands) {
+        this.bands = bands;
+    }
+
+    /** The first row held. */
+    int first() {
+        return first;
+    }
+
+    /** One past the last row held. */
+    int end() {
+        return first + rows.size();
+    }
+
+    /** Appends one row (per band arrays, taken over). */
+    void append(byte[][] row) {
+        if (row.length != bands) {
+            throw new IllegalArgumentException("expected " + bands + " bands, got " + row.length);
+        }
+        rows.add(row);
+    }
+
+    /** The samples of a band on a held row. */
+    byte[] row(int band, int y) {
+        if (y < first || y >= end()) {
+            throw new IllegalStateException("row " + y + " not held (holding " + first + " to " + end() + ")");
+        }
+        return rows.get(y - first)[band];
+    }
+
+    /** Drops every row before {@code y}. */
+    void dropBefore(int y) {
+        int n = Math.min(Math.max(0, y - first), rows.size());
+        if (n > 0) {
+            rows.subList(0, n).clear();
+            first += n;
+        }
+    }
+}
