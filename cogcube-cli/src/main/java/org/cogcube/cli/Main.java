@@ -2,6 +2,8 @@ package org.cogcube.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The entry point of the runnable jar. */
 @Command(name = "cogcube",
@@ -12,12 +14,17 @@ import picocli.CommandLine.Command;
             "",
             "A cube is a folder of COGs (one per date and layer) and a JSON catalogue;",
             "any HTTP server can serve it, and cogcube reads only the tiles it needs."},
-        subcommands = {CommandLine.HelpCommand.class},
-        footer = {"", "Run 'cogcube help COMMAND' for the options of one command."})
+        subcommands = {InfoCommand.class, CogCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Run 'cogcube help COMMAND' for the options of one command.",
+            "Exit codes: 0 success, 1 the work failed, 2 usage error."})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "On failure, print the full stack trace as well as the message.")
+    boolean verbose;
 
     @Override
     public void run() {
@@ -26,7 +33,10 @@ public final class Main implements Runnable {
 
     /** Builds the command line with its error handlers; tests use this to run commands in-process. */
     static CommandLine commandLine() {
-        return new CommandLine(new Main());
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler(new Failures());
+        cl.setParameterExceptionHandler(Failures::usageError);
+        return cl;
     }
 
     public static void main(String[] args) {
