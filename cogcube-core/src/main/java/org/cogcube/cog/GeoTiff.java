@@ -45,9 +45,13 @@ public final class GeoTiff implements RasterSource, AutoCloseable {
         this.metadata = metadata;
     }
 
-    /** Opens a local path, a {@code file:} URI or an http(s) URL; blocks until the header is read. */
+    /**
+     * Opens a local path, a {@code file:} URI or an http(s) URL; blocks until the header is read.
+     * Headers are kept in {@link HeaderCache#shared()}: opening the same unchanged file again
+     * costs no request.
+     */
     public static GeoTiff open(String pathOrUrl) {
-        return join(openAsync(RangeReaders.open(pathOrUrl), w -> { }));
+        return join(openAsync(RangeReaders.open(pathOrUrl), w -> { }, HeaderCache.shared()));
     }
 
     public static GeoTiff open(Path path) {
@@ -61,6 +65,28 @@ public final class GeoTiff implements RasterSource, AutoCloseable {
      */
     public static CompletableFuture<GeoTiff> openAsync(RangeReader source, Consumer<String> warnings) {
         return TiffFile.read(source).thenApply(tiff -> of(source, tiff, warnings));
+    }
+
+    /**
+     * Opens a GeoTIFF through a source, taking its header from {@code cache} when the cache has
+     * one for the location (no request at all), else reading it and caching it with the source's
+     * version. A read through a cached header first checks that the source's version is still
+     * the cached one; if not, the read fails with {@link org.cogcube.SourceChangedException} and
+     * the entry is dropped, so opening again reads the new header.
+     */
+    public static CompletableFuture<GeoTiff> openAsync(RangeReader source, Consumer<String> warnings,
+            HeaderCache cache) {
+        var cached = cache.get(source.location());
+        if (cached.isPresent()) {
+            RangeReader checked = new VersionCheckingReader(source, cached.get().version(), cache);
+            return CompletableFuture.supplyAsync(() -> of(checked, cached.get().tiff(), warnings),
+                    Runnable::run);
+        }
+        return TiffFile.read(source).thenCompose(tiff -> source.version().thenApply(version -> {
+            GeoTiff opened = of(source, tiff, warnings);
+            version.ifPresent(v -> cache.put(source.location(), v, tiff));
+            return opened;
+        }));
     }
 
     static GeoTiff of(RangeReader source, TiffFile tiff, Consumer<String> warnings) {

@@ -1,0 +1,75 @@
+package org.cogcube.cog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.OptionalDouble;
+import java.util.concurrent.CompletionException;
+import org.cogcube.SourceChangedException;
+import org.cogcube.io.CountingRangeReader;
+import org.cogcube.io.RangeReaders;
+import org.cogcube.raster.Raster;
+import org.cogcube.raster.RasterSource;
+import org.cogcube.raster.SampleType;
+import org.cogcube.raster.Window;
+import org.cogcube.testing.NginxServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Headers are cached per URL and dropped when the ETag changes; a changed file never gives stale pixels. */
+class HeaderCacheTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void reopeningAnUnchangedUrlCostsNoRequestAndAChangedOneIsDetected() throws Exception {
+        Raster first = TestRasters.field(SampleType.UINT16, 300, 200, 1, 1, OptionalDouble.empty());
+        Raster second = TestRasters.field(SampleType.UINT16, 300, 200, 1, 2, OptionalDouble.empty());
+        Path file = dir.resolve("b04.tif");
+        CogWriter.write(RasterSource.of(first), file, CogOptions.defaults().withBlockSize(64));
+        HeaderCache cache = new HeaderCache(8);
+        try (NginxServer nginx = NginxServer.start(dir, NginxServer.Mode.HTTP_1_1)) {
+            String url = nginx.uri("b04.tif").toString();
+            Window w = Window.of(10, 20, 100, 50);
+
+            CountingRangeReader c1 = new CountingRangeReader(RangeReaders.open(url));
+            try (GeoTiff t = GeoTiff.openAsync(c1, m -> { }, cache).join()) {
+                assertEquals(first.grid().transform(), t.grid().transform());
+            }
+            assertEquals(1, c1.calls(), "the first open reads the header in one request");
+
+            CountingRangeReader c2 = new CountingRangeReader(RangeReaders.open(url));
+            try (GeoTiff t = GeoTiff.openAsync(c2, m -> { }, cache).join()) {
+                assertEquals(0, c2.calls(), "a cached header needs no request");
+                assertEquals(first.get(0, 10, 20), t.read(w, 0).get(0, 0, 0));
+            }
+
+            // Replace the file (as an ingest does): new content, new ETag.
+            Path next = dir.resolve("next.tif");
+            CogWriter.write(RasterSource.of(second), next, CogOptions.defaults().withBlockSize(64));
+            Files.setLastModifiedTime(next, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 5000));
+            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+
+            try (GeoTiff stale = GeoTiff.openAsync(RangeReaders.open(url), m -> { }, cache).join()) {
+                CompletionException e = assertThrows(CompletionException.class, () -> stale.readAsync(w, 0).join());
+                assertInstanceOf(SourceChangedException.class, e.getCause());
+            }
+            assertEquals(0, cache.size(), "a changed source drops its cached header");
+
+            try (GeoTiff fresh = GeoTiff.openAsync(RangeReaders.open(url), m -> { }, cache).join()) {
+                Raster r = fresh.read(w, 0);
+                for (int y = 0; y < w.height(); y++) {
+                    for (int x = 0; x < w.width(); x++) {
+                        assertEquals(second.get(0, 10 + x, 20 + y), r.get(0, x, y));
+                    }
+                }
+            }
+        }
+    }
+}
