@@ -18,7 +18,7 @@ import org.cogcube.UnsupportedFeatureException;
  * Whatever bytes a file holds, decoding ends quickly with either exactly the expected number of
  * bytes or a {@link MalformedFileException}: never a hang, an index error or a runaway allocation.
  */
-class HostileInputProperties {
+class CorruptStreamTest {
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
     @Property(tries = 400, seed = "20240621")

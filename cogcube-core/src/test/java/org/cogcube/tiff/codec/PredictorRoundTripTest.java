@@ -12,7 +12,7 @@ import net.jqwik.api.constraints.IntRange;
 import org.cogcube.raster.SampleType;
 
 /** Every predictor's decode undoes its encode, for every sample type, band count and byte order. */
-class PredictorRoundTripProperties {
+class PredictorRoundTripTest {
 
     @Property(tries = 500, seed = "20240615")
     void decodeInvertsEncode(@ForAll Predictor predictor, @ForAll SampleType type,

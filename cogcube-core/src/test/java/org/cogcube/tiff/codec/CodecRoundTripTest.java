@@ -12,7 +12,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /** Every codec decodes what it encodes, for any size and content, at any level and offset. */
-class CodecRoundTripProperties {
+class CodecRoundTripTest {
 
     @Property(tries = 300, seed = "20240611")
     void decodeInvertsEncode(@ForAll Compression compression, @ForAll Content content,
