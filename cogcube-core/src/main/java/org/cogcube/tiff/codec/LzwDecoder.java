@@ -110,7 +110,7 @@ final class LzwDecoder {
             } else if (previous < 0) {
                 if (code > 255) {
                     throw new MalformedFileException("corrupt LZW data: expected a literal code (0 to 255) after"
-                            + " Clear, found code " + code + " at input byte " + (in - off));
+                            + " Clear, found code " + code + " ending in input byte " + (in - off - 1 - bitCount / 8));
                 }
                 previousStart = op;
                 previousLength = 1;
@@ -135,7 +135,7 @@ final class LzwDecoder {
                 previousLength = previousLength + 1;
             } else {
                 throw new MalformedFileException("corrupt LZW data: code " + code + " is not in the table (next"
-                        + " free code " + next + ") at input byte " + (in - off));
+                        + " free code " + next + ") ending in input byte " + (in - off - 1 - bitCount / 8));
             }
         }
         return out;
