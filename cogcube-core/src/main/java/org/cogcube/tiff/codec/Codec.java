@@ -12,9 +12,10 @@ public interface Codec {
      *
      * <p>Data that is corrupt, or that decodes to fewer bytes than expected, gives a
      * {@link org.cogcube.MalformedFileException} saying what was expected and what was found
-     * (the caller adds the file and the tile). Data that decodes to more bytes than expected is
-     * cut at {@code expectedLength}, as libtiff does. Whatever the input claims, decoding never
-     * hangs and never allocates much more than {@code expectedLength} bytes.
+     * (the caller adds the file and the tile). Data that holds more than expected is cut at
+     * {@code expectedLength}, as libtiff does, except a ZSTD frame, which is refused (zstd decodes
+     * a frame whole). Whatever the input claims, decoding never hangs and never allocates much more
+     * than {@code expectedLength} bytes.
      *
      * @throws IndexOutOfBoundsException if {@code [off, off+len)} is not within {@code src}
      * @throws IllegalArgumentException if {@code expectedLength} is negative

@@ -17,10 +17,23 @@ final class FloatingPointDifferencing {
         for (int r = 0; r < rows; r++) {
             int start = off + r * rowBytes;
             int end = start + rowBytes;
-            for (int i = start + stride; i < end; i++) {
-                d[i] += d[i - stride];
+            if (rowBytes == 0) {
+                continue;
             }
-            System.arraycopy(d, start, planes, 0, rowBytes);
+            if (stride == 1) {
+                // The running sum in a register, so the loop does not wait on its own stores.
+                byte sum = d[start];
+                planes[0] = sum;
+                for (int i = 1; i < rowBytes; i++) {
+                    sum += d[start + i];
+                    planes[i] = sum;
+                }
+            } else {
+                for (int i = start + stride; i < end; i++) {
+                    d[i] += d[i - stride];
+                }
+                System.arraycopy(d, start, planes, 0, rowBytes);
+            }
             for (int k = 0; k < bytes; k++) {
                 int plane = k * samplesPerRow;
                 int at = start + (bigEndian ? k : bytes - 1 - k);

@@ -20,13 +20,24 @@ final class HorizontalDifferencing {
     private HorizontalDifferencing() {
     }
 
-    /** Turns differences back into samples: a running sum along each row. */
+    /**
+     * Turns differences back into samples: a running sum along each row. With one sample per
+     * pixel the sum is carried in a register rather than re-read from the array, which keeps the
+     * loop from waiting on its own stores.
+     */
     static void decode(byte[] d, int off, int samplesPerRow, int rows, int stride, int bytes, boolean bigEndian) {
         int rowBytes = samplesPerRow * bytes;
         int step = stride * bytes;
         for (int r = 0; r < rows; r++) {
             int start = off + r * rowBytes;
             int end = start + rowBytes;
+            if (samplesPerRow <= stride) {
+                continue;
+            }
+            if (stride == 1) {
+                decodeOneBand(d, start, end, bytes, bigEndian);
+                continue;
+            }
             switch (bytes) {
                 case 1 -> {
                     for (int i = start + step; i < end; i++) {
@@ -68,6 +79,65 @@ final class HorizontalDifferencing {
                 }
                 default -> throw new IllegalArgumentException("samples of " + bytes + " bytes");
             }
+        }
+    }
+
+    /** The running sum of one row of a single band, from {@code start} (inclusive) to {@code end}. */
+    private static void decodeOneBand(byte[] d, int start, int end, int bytes, boolean bigEndian) {
+        switch (bytes) {
+            case 1 -> {
+                byte sum = d[start];
+                for (int i = start + 1; i < end; i++) {
+                    sum += d[i];
+                    d[i] = sum;
+                }
+            }
+            case 2 -> {
+                if (bigEndian) {
+                    short sum = (short) SHORT_BE.get(d, start);
+                    for (int i = start + 2; i < end; i += 2) {
+                        sum += (short) SHORT_BE.get(d, i);
+                        SHORT_BE.set(d, i, sum);
+                    }
+                } else {
+                    short sum = (short) SHORT_LE.get(d, start);
+                    for (int i = start + 2; i < end; i += 2) {
+                        sum += (short) SHORT_LE.get(d, i);
+                        SHORT_LE.set(d, i, sum);
+                    }
+                }
+            }
+            case 4 -> {
+                if (bigEndian) {
+                    int sum = (int) INT_BE.get(d, start);
+                    for (int i = start + 4; i < end; i += 4) {
+                        sum += (int) INT_BE.get(d, i);
+                        INT_BE.set(d, i, sum);
+                    }
+                } else {
+                    int sum = (int) INT_LE.get(d, start);
+                    for (int i = start + 4; i < end; i += 4) {
+                        sum += (int) INT_LE.get(d, i);
+                        INT_LE.set(d, i, sum);
+                    }
+                }
+            }
+            case 8 -> {
+                if (bigEndian) {
+                    long sum = (long) LONG_BE.get(d, start);
+                    for (int i = start + 8; i < end; i += 8) {
+                        sum += (long) LONG_BE.get(d, i);
+                        LONG_BE.set(d, i, sum);
+                    }
+                } else {
+                    long sum = (long) LONG_LE.get(d, start);
+                    for (int i = start + 8; i < end; i += 8) {
+                        sum += (long) LONG_LE.get(d, i);
+                        LONG_LE.set(d, i, sum);
+                    }
+                }
+            }
+            default -> throw new IllegalArgumentException("samples of " + bytes + " bytes");
         }
     }
 

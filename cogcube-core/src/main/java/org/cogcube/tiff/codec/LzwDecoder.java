@@ -6,6 +6,9 @@ import static org.cogcube.tiff.codec.LzwCodec.FIRST_FREE;
 import static org.cogcube.tiff.codec.LzwCodec.MAX_BITS;
 import static org.cogcube.tiff.codec.LzwCodec.MIN_BITS;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import org.cogcube.MalformedFileException;
 import org.cogcube.UnsupportedFeatureException;
 
@@ -22,6 +25,10 @@ import org.cogcube.UnsupportedFeatureException;
  */
 final class LzwDecoder {
     private static final int TABLE_SIZE = 1 << MAX_BITS;
+    private static final VarHandle BIG_ENDIAN_LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle NATIVE_LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
     private LzwDecoder() {
     }
@@ -46,12 +53,21 @@ final class LzwDecoder {
         int previousLength = 0;
         int op = 0;
         while (op < expectedLength) {
-            while (bitCount < width) {
-                if (in >= end) {
-                    throw shortData(op, expectedLength, len, "without EOI");
+            if (bitCount < width) {
+                if (in <= end - 8) {
+                    // Six bytes at once: at most 11 bits are left, so 59 bits fit in the long.
+                    bits = (bits << 48) | ((long) BIG_ENDIAN_LONG.get(src, in) >>> 16);
+                    in += 6;
+                    bitCount += 48;
+                } else {
+                    do {
+                        if (in >= end) {
+                            throw shortData(op, expectedLength, len, "without EOI");
+                        }
+                        bits = (bits << 8) | (src[in++] & 0xff);
+                        bitCount += 8;
+                    } while (bitCount < width);
                 }
-                bits = (bits << 8) | (src[in++] & 0xff);
-                bitCount += 8;
             }
             bitCount -= width;
             int code = (int) (bits >>> bitCount) & mask;
@@ -64,7 +80,13 @@ final class LzwDecoder {
                     codeLength = 1;
                 } else {
                     codeLength = length[code];
-                    op = copy(out, start[code], op, codeLength);
+                    if (codeLength <= 8 && op <= expectedLength - 8) {
+                        // One 8-byte move; the bytes past the string are garbage that later codes overwrite.
+                        NATIVE_LONG.set(out, op, (long) NATIVE_LONG.get(out, start[code]));
+                        op += codeLength;
+                    } else {
+                        op = copy(out, start[code], op, codeLength);
+                    }
                 }
                 if (next < TABLE_SIZE) {
                     start[next] = previousStart;
@@ -88,7 +110,7 @@ final class LzwDecoder {
             } else if (previous < 0) {
                 if (code > 255) {
                     throw new MalformedFileException("corrupt LZW data: expected a literal code (0 to 255) after"
-                            + " Clear, found code " + code + " at input byte " + (in - off));
+                            + " Clear, found code " + code + " ending in input byte " + (in - off - 1 - bitCount / 8));
                 }
                 previousStart = op;
                 previousLength = 1;
@@ -113,7 +135,7 @@ final class LzwDecoder {
                 previousLength = previousLength + 1;
             } else {
                 throw new MalformedFileException("corrupt LZW data: code " + code + " is not in the table (next"
-                        + " free code " + next + ") at input byte " + (in - off));
+                        + " free code " + next + ") ending in input byte " + (in - off - 1 - bitCount / 8));
             }
         }
         return out;

@@ -32,6 +32,13 @@ final class ZstdCodec implements Codec {
     @Override
     public byte[] decode(byte[] src, int off, int len, int expectedLength) {
         Arguments.checkDecode(src, off, len, expectedLength);
+        if (len == 0) {
+            if (expectedLength == 0) {
+                return new byte[0];
+            }
+            throw new MalformedFileException("ZSTD data too short: expected a zstd frame of " + expectedLength
+                    + " decoded bytes, found no bytes");
+        }
         long declared = Zstd.getFrameContentSize(src, off, len);
         if (declared == -2) {
             throw new MalformedFileException("corrupt ZSTD data: expected a zstd frame of " + expectedLength
