@@ -41,7 +41,8 @@ final class CogCommand implements Callable<Integer> {
     String compress;
 
     @Option(names = "--level", paramLabel = "N",
-            description = "Compression level: deflate 1-9 (default 6), zstd 1-22 (default 9).")
+            description = "Compression level: deflate 1-9 (default 4, which compresses imagery as well as 6, faster), "
+                    + "zstd 1-22 (default 9).")
     Integer level;
 
     @Option(names = "--predictor", defaultValue = "auto", paramLabel = "P",
