@@ -17,6 +17,7 @@ import org.cogcube.UnsupportedFeatureException;
 import org.cogcube.raster.Raster;
 import org.cogcube.raster.RasterSource;
 import org.cogcube.raster.SampleType;
+import org.cogcube.raster.Samples;
 import org.cogcube.raster.Window;
 import org.cogcube.tiff.codec.Predictor;
 

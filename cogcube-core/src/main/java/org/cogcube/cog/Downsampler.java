@@ -1,11 +1,9 @@
 package org.cogcube.cog;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.HashMap;
 import java.util.Map;
 import org.cogcube.raster.SampleType;
+import org.cogcube.raster.Samples;
 
 /**
  * Computes rows of an overview from rows of the level above, as GDAL's overview resampling
@@ -15,11 +13,6 @@ import org.cogcube.raster.SampleType;
  * touches; NEAREST takes the pixel under the interval's centre.
  */
 final class Downsampler {
-    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle FLOAT = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle DOUBLE =
-            MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final SampleType type;
     private final Resampling resampling;
@@ -157,25 +150,10 @@ final class Downsampler {
     }
 
     private double get(byte[] b, int i) {
-        return switch (type) {
-            case UINT8 -> b[i] & 0xFF;
-            case INT8 -> b[i];
-            case UINT16 -> (short) SHORT.get(b, i * 2) & 0xFFFF;
-            case INT16 -> (short) SHORT.get(b, i * 2);
-            case UINT32 -> (int) INT.get(b, i * 4) & 0xFFFFFFFFL;
-            case INT32 -> (int) INT.get(b, i * 4);
-            case FLOAT32 -> (float) FLOAT.get(b, i * 4);
-            case FLOAT64 -> (double) DOUBLE.get(b, i * 8);
-        };
+        return Samples.get(type, b, i);
     }
 
     private void put(byte[] b, int i, double v) {
-        switch (type) {
-            case UINT8, INT8 -> b[i] = (byte) (long) v;
-            case UINT16, INT16 -> SHORT.set(b, i * 2, (short) (long) v);
-            case UINT32, INT32 -> INT.set(b, i * 4, (int) (long) v);
-            case FLOAT32 -> FLOAT.set(b, i * 4, (float) v);
-            case FLOAT64 -> DOUBLE.set(b, i * 8, v);
-        }
+        Samples.put(type, b, i, v);
     }
 }

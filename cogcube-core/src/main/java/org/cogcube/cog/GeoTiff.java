@@ -19,6 +19,7 @@ import org.cogcube.io.RangeReaders;
 import org.cogcube.raster.Raster;
 import org.cogcube.raster.RasterSource;
 import org.cogcube.raster.SampleType;
+import org.cogcube.raster.Samples;
 import org.cogcube.raster.Window;
 import org.cogcube.tiff.Ifd;
 import org.cogcube.tiff.ImageStructure;

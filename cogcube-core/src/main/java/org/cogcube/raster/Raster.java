@@ -106,32 +106,11 @@ public final class Raster {
     }
 
     private double sample(byte[] b, int i) {
-        return switch (type) {
-            case UINT8 -> b[i] & 0xFF;
-            case INT8 -> b[i];
-            case UINT16 -> (short) LE.SHORT.get(b, i * 2) & 0xFFFF;
-            case INT16 -> (short) LE.SHORT.get(b, i * 2);
-            case UINT32 -> (int) LE.INT.get(b, i * 4) & 0xFFFFFFFFL;
-            case INT32 -> (int) LE.INT.get(b, i * 4);
-            case FLOAT32 -> (float) LE.FLOAT.get(b, i * 4);
-            case FLOAT64 -> (double) LE.DOUBLE.get(b, i * 8);
-        };
+        return Samples.get(type, b, i);
     }
 
     @Override
     public String toString() {
         return "Raster[" + width + "x" + height + ", " + bands.length + " band(s) of " + type + ", " + grid.crs() + "]";
-    }
-
-    /** Little-endian views into byte arrays. */
-    private static final class LE {
-        static final java.lang.invoke.VarHandle SHORT =
-                java.lang.invoke.MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-        static final java.lang.invoke.VarHandle INT =
-                java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-        static final java.lang.invoke.VarHandle FLOAT =
-                java.lang.invoke.MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
-        static final java.lang.invoke.VarHandle DOUBLE =
-                java.lang.invoke.MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
     }
 }
