@@ -28,7 +28,7 @@ import org.cogcube.tiff.codec.Predictor;
  */
 final class CogAssembler {
     /** Above this size the file is written as BigTIFF: classic TIFF offsets are 32-bit. */
-    private static final long CLASSIC_LIMIT = 0xFFFFFFFFL - (64L << 20);
+    static final long CLASSIC_LIMIT = 0xFFFFFFFFL - (64L << 20);
 
     private final SampleType type;
     private final int bands;
@@ -47,12 +47,12 @@ final class CogAssembler {
         this.source = source;
     }
 
-    void assemble(LevelWriter[] levels, Path out) throws IOException {
+    void assemble(LevelWriter[] levels, Path out, long classicLimit) throws IOException {
         long data = 0;
         for (LevelWriter l : levels) {
             data += l.dataSize();
         }
-        boolean bigTiff = data > CLASSIC_LIMIT;
+        boolean bigTiff = data > classicLimit;
         byte[] ghost = CogWriter.ghostHeader();
         TiffHeader header = new TiffHeader(ByteOrder.LITTLE_ENDIAN, bigTiff, 0);
         long firstIfd = align(header.size() + ghost.length);

@@ -50,6 +50,11 @@ public final class CogWriter {
 
     /** Writes the source as a COG at {@code out}, replacing it atomically if it exists. */
     public static void write(RasterSource source, Path out, CogOptions options, Progress progress) {
+        write(source, out, options, progress, CogAssembler.CLASSIC_LIMIT);
+    }
+
+    /** As {@link #write(RasterSource, Path, CogOptions, Progress)}, writing BigTIFF above {@code classicLimit} bytes. */
+    static void write(RasterSource source, Path out, CogOptions options, Progress progress, long classicLimit) {
         SampleType type = source.type();
         Predictor predictor = options.predictorFor(type);
         if (predictor == Predictor.FLOATING_POINT && !type.isFloatingPoint()) {
@@ -83,7 +88,8 @@ public final class CogWriter {
             levels[0].finish();
             Path partial = partialFile(out);
             temps.add(partial);
-            new CogAssembler(type, source.bandCount(), options, predictor, nodata, source).assemble(levels, partial);
+            new CogAssembler(type, source.bandCount(), options, predictor, nodata, source).assemble(levels, partial,
+                    classicLimit);
             moveIntoPlace(partial, out);
         } catch (IOException e) {
             throw new CogcubeException("writing " + out + ": " + e.getMessage(), e);

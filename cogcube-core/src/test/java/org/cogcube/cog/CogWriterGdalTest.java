@@ -127,4 +127,24 @@ class CogWriterGdalTest {
             assertEquals(1, files.count(), "no temporary file may remain");
         }
     }
+
+    @Test
+    void writesBigTiffWhenTheDataOutgrowsClassicOffsets() throws Exception {
+        // A 4 GiB file takes minutes; lowering the limit exercises the same BigTIFF path.
+        Raster raster = TestRasters.field(SampleType.FLOAT32, 700, 600, 2, 9, OptionalDouble.of(Double.NaN));
+        Path out = dir.resolve("big.tif");
+        CogWriter.write(RasterSource.of(raster), out, CogOptions.defaults().withBlockSize(128), CogWriter.Progress.NONE,
+                1000);
+        try (GeoTiff back = GeoTiff.open(out)) {
+            assertTrue(back.tiff().header().bigTiff(), "expected BigTIFF");
+        }
+        CogValidation validation = Gdal.validateCog(out);
+        assertTrue(validation.valid(), validation.output());
+        assertTrue(Gdal.info(out.toString()).cogLayout());
+        for (int b = 0; b < 2; b++) {
+            byte[] expected = new byte[700 * 600 * 4];
+            raster.data(b).get(expected);
+            assertArrayEquals(expected, Gdal.readWindowRaw(out.toString(), b + 1, 0, 0, 700, 600, -1));
+        }
+    }
 }
