@@ -99,6 +99,37 @@ class CogWriterGdalTest {
         }
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = Resampling.class, names = {"NEAREST", "MODE"})
+    void categoricalOverviewsEqualGdals(Resampling resampling) throws Exception {
+        // A land-use-like layer: blocks of classes with speckle, on sizes that do not halve evenly.
+        java.util.Random random = new java.util.Random(11);
+        byte[] classes = new byte[1100 * 700];
+        for (int y = 0; y < 700; y++) {
+            for (int x = 0; x < 1100; x++) {
+                int c = (x / 37 + y / 23) % 7;
+                classes[y * 1100 + x] = (byte) (random.nextInt(5) == 0 ? random.nextInt(7) : c);
+            }
+        }
+        Raster raster = Raster.wrap(SampleType.UINT8, TestRasters.utmGrid(1100, 700), OptionalDouble.empty(), classes);
+        Path plain = dir.resolve("plain.tif");
+        CogWriter.write(RasterSource.of(raster), plain, CogOptions.defaults().withOverviews(false));
+        Path ours = dir.resolve("ours.tif");
+        CogWriter.write(RasterSource.of(raster), ours, CogOptions.defaults().withBlockSize(128)
+                .withResampling(resampling));
+        Path gdal = dir.resolve("gdal.tif");
+        Gdal.run("gdal_translate", "-q", "-of", "COG", "-co", "BLOCKSIZE=128", "-co",
+                "RESAMPLING=" + resampling.gdalName(), plain.toString(), gdal.toString());
+        GdalInfo info = Gdal.info(gdal.toString());
+        assertEquals(info.overviews(), Gdal.info(ours.toString()).overviews());
+        for (int o = 0; o < info.overviews().size(); o++) {
+            int w = info.overviews().get(o).width();
+            int h = info.overviews().get(o).height();
+            assertArrayEquals(Gdal.readWindowRaw(gdal.toString(), 1, 0, 0, w, h, o),
+                    Gdal.readWindowRaw(ours.toString(), 1, 0, 0, w, h, o), resampling + " overview " + o);
+        }
+    }
+
     @Test
     void fileSizeIsCloseToGdals() throws Exception {
         Raster raster = TestRasters.field(SampleType.UINT16, 900, 800, 1, 3, OptionalDouble.empty());
