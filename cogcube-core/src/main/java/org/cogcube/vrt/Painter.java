@@ -13,7 +13,8 @@ import org.cogcube.raster.SampleType;
  * ComplexSource works as GDAL 3.6 does, in a working precision: 32-bit floats, or 64-bit when the
  * source raster or the band is of a type a float cannot hold exactly (Int32, UInt32, Float64).
  * A value equal to NODATA in that precision (any NaN when NODATA is NaN) is skipped; others
- * become {@code value * ScaleRatio + ScaleOffset}, computed in that precision, then converted.
+ * become {@code value * ScaleRatio + ScaleOffset}, computed in 64 bits, kept in the working
+ * precision, then converted (so a 32-bit result is rounded to an integer in 32-bit arithmetic).
  */
 final class Painter {
     private Painter() {
@@ -41,8 +42,8 @@ final class Painter {
         if (single) {
             nodata = (float) nodata;
         }
-        float ratioF = (float) source.scaleRatio();
-        float offsetF = (float) source.scaleOffset();
+        double ratio = source.scaleRatio();
+        double offset = source.scaleOffset();
         int[] columns = placement.srcColumns();
         int[] rows = placement.srcRows();
         for (int r = 0; r < rows.length; r++) {
@@ -57,7 +58,10 @@ final class Painter {
                     if (hasNodata && (nanNodata ? Double.isNaN(v) : v == nodata)) {
                         continue;
                     }
-                    v = single ? (float) v * ratioF + offsetF : v * source.scaleRatio() + source.scaleOffset();
+                    v = v * ratio + offset;
+                    if (single) {
+                        v = (float) v;
+                    }
                 }
                 Conversion.put(out, to + c, target, v, single);
             }

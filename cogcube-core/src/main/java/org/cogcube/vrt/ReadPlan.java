@@ -34,7 +34,7 @@ record ReadPlan(Window window, List<Job> jobs) {
             List<Source> sources = doc.bands().get(bands[o]).sources();
             for (int i = 0; i < sources.size(); i++) {
                 Source s = sources.get(i);
-                boolean touched = s.dstRect().map(r -> r.overlaps(window.column(), window.row(), window.endColumn(),
+                boolean touched = !s.paintsNothing() && s.dstRect().map(r -> r.overlaps(window.column(), window.row(), window.endColumn(),
                         window.endRow())).orElse(true);
                 if (touched) {
                     jobs.add(new Job(o, bands[o], i, s, "source " + (i + 1) + " (" + s.location() + ") of band "

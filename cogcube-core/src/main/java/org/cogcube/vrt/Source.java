@@ -10,8 +10,10 @@ import java.util.OptionalDouble;
  * @param kind the element it came from
  * @param location the source raster's path or URL, resolved against the VRT's location
  * @param band the source raster's band, 0-based (the XML's {@code SourceBand} minus one)
- * @param srcRect the rectangle read from the source raster; empty for the whole raster
- * @param dstRect the rectangle of the VRT painted; empty for the source raster's size at the origin
+ * @param srcRect the rectangle read from the source raster; when both rectangles are absent, the
+ *     whole source raster is painted at the VRT's origin; when only one is, nothing is painted (as
+ *     in GDAL, which takes the missing one as empty)
+ * @param dstRect the rectangle of the VRT painted
  * @param nodata source values that are not painted (ComplexSource {@code NODATA}); empty for none
  * @param scaleRatio painted values are {@code value * scaleRatio + scaleOffset} (1 for a SimpleSource)
  * @param scaleOffset see {@code scaleRatio} (0 for a SimpleSource)
@@ -35,6 +37,11 @@ record Source(Kind kind, String location, int band, Optional<Rect> srcRect, Opti
     /** Whether painting is a plain copy (converted to the band's type): no skipped values, no scaling. */
     boolean paintsAsIs() {
         return kind == Kind.SIMPLE || (nodata.isEmpty() && scaleRatio == 1 && scaleOffset == 0);
+    }
+
+    /** Whether it has one of SrcRect and DstRect but not the other: GDAL paints nothing from it. */
+    boolean paintsNothing() {
+        return srcRect.isPresent() != dstRect.isPresent();
     }
 
     /** The source's DstRect, or the source raster's extent at the origin when it has none. */

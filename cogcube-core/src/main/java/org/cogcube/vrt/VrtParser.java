@@ -105,8 +105,15 @@ final class VrtParser {
         for (Element c : children(e)) {
             String name = c.getTagName().toLowerCase(Locale.ROOT);
             switch (name) {
-                case "simplesource", "complexsource" ->
-                        sources.add(SourceParser.parse(c, location, where + ", source " + (sources.size() + 1)));
+                case "simplesource", "complexsource" -> {
+                    String at = where + ", source " + (sources.size() + 1);
+                    Source s = SourceParser.parse(c, location, at);
+                    if (s.paintsNothing()) {
+                        warnings.accept(at + " (" + s.location() + ") has " + (s.srcRect().isPresent() ? "a SrcRect"
+                                + " but no DstRect" : "a DstRect but no SrcRect") + ": it paints nothing, as in GDAL");
+                    }
+                    sources.add(s);
+                }
                 case "nodatavalue", "scale", "offset" -> {
                 }
                 default -> {

@@ -12,7 +12,8 @@
  *       paints a window of one band of another raster (a GeoTIFF, or a nested VRT) into the band;
  *       the raster it names is its <b>source raster</b>, opened once per location and kept;</li>
  *   <li><b>SrcRect</b>: the rectangle of the source raster read, in its pixels ({@code xOff, yOff,
- *       xSize, ySize}, possibly fractional); the whole source raster when absent;</li>
+ *       xSize, ySize}, possibly fractional); when SrcRect and DstRect are both absent, the whole source raster is
+ *       painted at the VRT's origin;</li>
  *   <li><b>DstRect</b>: the rectangle of the VRT band it is painted onto, in the VRT's pixels; when
  *       its size differs from SrcRect's, each VRT pixel takes the source pixel under its centre
  *       (nearest neighbour);</li>
