@@ -24,8 +24,8 @@ final class Failures {
             return changed;
         }
         if (t instanceof SourceException s) {
-            return new SourceException(s.location(), s.range(), s.status().orElse(-1), "cannot be read as " + message,
-                    s);
+            return new SourceException(s.location(), s.range(), s.status().orElse(-1), "cannot be read as " + where
+                    + ": " + withoutPrefix(s), s);
         }
         if (t instanceof MalformedFileException) {
             return new MalformedFileException(message, t);
@@ -36,6 +36,14 @@ final class Failures {
             return u;
         }
         return new CogcubeException(message, t);
+    }
+
+    /** A SourceException's message without the location, range and status its constructor put first. */
+    private static String withoutPrefix(SourceException s) {
+        String prefix = s.location() + (s.range() == null ? "" : " [" + s.range() + "]")
+                + (s.status().isPresent() ? ": HTTP " + s.status().getAsInt() : "") + ": ";
+        String m = s.getMessage();
+        return m.startsWith(prefix) ? m.substring(prefix.length()) : m;
     }
 
     static Throwable unwrap(Throwable t) {
