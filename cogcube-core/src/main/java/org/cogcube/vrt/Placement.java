@@ -62,6 +62,11 @@ record Placement(Window read, int column, int row, int[] srcColumns, int[] srcRo
             throw new UnsupportedFeatureException(where + ": resampling=\"" + source.resampling() + "\" between"
                     + " SrcRect (" + src + ") and DstRect (" + dst + ") is not supported (only nearest)");
         }
+        if (resampled && (src.xOff() < 0 || src.yOff() < 0 || src.endX() > sourceWidth || src.endY() > sourceHeight)) {
+            throw new UnsupportedFeatureException(where + ": a SrcRect (" + src + ") reaching outside its raster ("
+                    + sourceWidth + " x " + sourceHeight + ") and resampled to a DstRect of another size (" + dst
+                    + ") is not supported");
+        }
         Axis x = Axis.of(src.xOff(), src.xSize(), dst.xOff(), dst.xSize(), window.column(), window.endColumn(),
                 sourceWidth);
         Axis y = Axis.of(src.yOff(), src.ySize(), dst.yOff(), dst.ySize(), window.row(), window.endRow(),

@@ -24,6 +24,12 @@ record Rect(double xOff, double yOff, double xSize, double ySize) {
         return new Rect(0, 0, width, height);
     }
 
+    /** Whether offsets and sizes are whole numbers of pixels. */
+    boolean isWhole() {
+        return xOff == Math.rint(xOff) && yOff == Math.rint(yOff) && xSize == Math.rint(xSize)
+                && ySize == Math.rint(ySize);
+    }
+
     double endX() {
         return xOff + xSize;
     }

@@ -70,6 +70,10 @@ final class SourceParser {
         });
         Optional<Rect> src = child(e, "SrcRect").map(r -> rect(r, "SrcRect", here));
         Optional<Rect> dst = child(e, "DstRect").map(r -> rect(r, "DstRect", here));
+        if (dst.isPresent() && !dst.get().isWhole()) {
+            throw new UnsupportedFeatureException(here + ": a fractional DstRect (" + dst.get() + ") is not supported"
+                    + " (GDAL snaps it to whole pixels by rules cogcube does not reproduce); SrcRect may be fractional");
+        }
         OptionalDouble nodata = OptionalDouble.empty();
         double ratio = 1;
         double offset = 0;

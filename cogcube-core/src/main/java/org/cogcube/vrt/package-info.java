@@ -14,9 +14,9 @@
  *   <li><b>SrcRect</b>: the rectangle of the source raster read, in its pixels ({@code xOff, yOff,
  *       xSize, ySize}, possibly fractional); when SrcRect and DstRect are both absent, the whole source raster is
  *       painted at the VRT's origin;</li>
- *   <li><b>DstRect</b>: the rectangle of the VRT band it is painted onto, in the VRT's pixels; when
- *       its size differs from SrcRect's, each VRT pixel takes the source pixel under its centre
- *       (nearest neighbour);</li>
+ *   <li><b>DstRect</b>: the rectangle of the VRT band it is painted onto, in the VRT's whole
+ *       pixels; when its size differs from SrcRect's, each VRT pixel takes the source pixel under
+ *       its centre (nearest neighbour);</li>
  *   <li><b>painting order</b>: a band starts filled with its nodata value (0 when it has none), then
  *       its sources paint in document order, a later one over an earlier one. A ComplexSource's
  *       {@code NODATA} pixels are not painted and leave what lies underneath; its other pixels are

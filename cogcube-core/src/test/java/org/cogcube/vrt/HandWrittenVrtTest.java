@@ -134,6 +134,30 @@ class HandWrittenVrtTest {
     }
 
     @Test
+    void readsFractionalSrcRectsCopiedOrResampledAsGdal() {
+        assertReadsAsGdal("fractional_srcrect.vrt", HEADER.formatted(300, 200) + """
+                  <VRTRasterBand dataType="UInt16" band="1">
+                    <SimpleSource>
+                      <SourceFilename relativeToVRT="1">u16/full.tif</SourceFilename>
+                      <SrcRect xOff="10.5" yOff="20.25" xSize="100" ySize="80"/>
+                      <DstRect xOff="0" yOff="0" xSize="100" ySize="80"/>
+                    </SimpleSource>
+                    <SimpleSource>
+                      <SourceFilename relativeToVRT="1">u16/full.tif</SourceFilename>
+                      <SrcRect xOff="7.2" yOff="3.9" xSize="33.3" ySize="21.1"/>
+                      <DstRect xOff="100" yOff="0" xSize="99" ySize="63"/>
+                    </SimpleSource>
+                    <SimpleSource>
+                      <SourceFilename relativeToVRT="1">u16/full.tif</SourceFilename>
+                      <SrcRect xOff="0.7" yOff="0.2" xSize="400.6" ySize="300.3"/>
+                      <DstRect xOff="101" yOff="81" xSize="150" ySize="100"/>
+                    </SimpleSource>
+                  </VRTRasterBand>
+                </VRTDataset>
+                """);
+    }
+
+    @Test
     void paintsOnlyThePartOfASourceRectThatLiesInsideItsRaster() {
         assertReadsAsGdal("past_the_edge.vrt", HEADER.formatted(300, 300) + """
                   <VRTRasterBand dataType="UInt16" band="1">

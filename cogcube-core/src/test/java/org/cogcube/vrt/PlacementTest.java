@@ -62,6 +62,14 @@ class PlacementTest {
     }
 
     @Test
+    void refusesResamplingASrcRectThatReachesOutsideItsRaster() {
+        Source s = source(new Rect(-3.3, 2.5, 50, 40), new Rect(5, 5, 100, 80), "nearest");
+        UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class,
+                () -> Placement.of(s, Window.full(200, 120), 700, 500, "m.vrt, band 1, source 1"));
+        assertTrue(e.getMessage().contains("outside its raster") && e.getMessage().contains("m.vrt"), e.getMessage());
+    }
+
+    @Test
     void refusesResamplingOtherThanNearest() {
         Source s = source(new Rect(0, 0, 10, 10), new Rect(0, 0, 20, 20), "bilinear");
         UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class,

@@ -118,6 +118,9 @@ class RefusesClearlyTest {
         "mask|<SimpleSource><SourceFilename>x.tif</SourceFilename><SourceBand>mask,1</SourceBand></SimpleSource>",
         "OpenOptions|<SimpleSource><SourceFilename>x.tif</SourceFilename>"
                 + "<OpenOptions><OOI key=\"OVERVIEW_LEVEL\">0</OOI></OpenOptions></SimpleSource>",
+        "fractional DstRect|<SimpleSource><SourceFilename>x.tif</SourceFilename>"
+                + "<SrcRect xOff='0' yOff='0' xSize='10' ySize='10'/><DstRect xOff='3.5' yOff='0' xSize='10' ySize='10'/>"
+                + "</SimpleSource>",
         "/vsizip/|<SimpleSource><SourceFilename>/vsizip/a.zip/x.tif</SourceFilename></SimpleSource>",
     })
     void refusesWhatChangesPixelsInWaysNotImplementedNamingTheElementAndTheVrt(String element, String xml)
