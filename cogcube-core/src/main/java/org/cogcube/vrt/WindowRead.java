@@ -40,17 +40,12 @@ final class WindowRead {
         List<CompletableFuture<Void>> fetches = new ArrayList<>();
         for (Map.Entry<String, List<ReadPlan.Job>> e : plan.byLocation().entrySet()) {
             List<ReadPlan.Job> jobs = e.getValue();
-            String where = jobs.get(0).where();
-            CompletableFuture<Void> fetch = pool.open(jobs.get(0).source().location())
+            CompletableFuture<Void> fetch = inContext(pool.open(jobs.get(0).source().location()), jobs.get(0).where())
                     .thenCompose(source -> read(source, plan.window(), jobs))
-                    .handle((results, failure) -> {
-                        if (failure != null) {
-                            throw Failures.in(where, failure);
-                        }
+                    .thenAccept(results -> {
                         for (Painted p : results) {
                             painted[order.get(p.job())] = p;
                         }
-                        return null;
                     });
             fetches.add(fetch);
         }
@@ -62,6 +57,16 @@ final class WindowRead {
                     Painter.paint(p.raster(), p.rasterBand(), p.placement(), p.job().source(), types[o], out[o], width);
                 }
             }
+        });
+    }
+
+    /** The future, its failure (from a source raster) told as happening in {@code where}. */
+    private static <T> CompletableFuture<T> inContext(CompletableFuture<T> future, String where) {
+        return future.handle((value, failure) -> {
+            if (failure != null) {
+                throw Failures.in(where, failure);
+            }
+            return value;
         });
     }
 
@@ -86,8 +91,13 @@ final class WindowRead {
             });
         }
         Map<Window, CompletableFuture<Raster>> reads = new HashMap<>();
-        bandsByWindow.forEach((w, bands) -> reads.put(w,
-                source.read(w, bands.stream().mapToInt(Integer::intValue).toArray())));
+        for (int i = 0; i < placements.size(); i++) {
+            Window w = placements.get(i).read();
+            if (!reads.containsKey(w)) {
+                int[] bands = bandsByWindow.get(w).stream().mapToInt(Integer::intValue).toArray();
+                reads.put(w, inContext(source.read(w, bands), placedJobs.get(i).where()));
+            }
+        }
         return CompletableFuture.allOf(reads.values().toArray(CompletableFuture[]::new)).thenApply(v -> {
             List<Painted> out = new ArrayList<>();
             for (int i = 0; i < placedJobs.size(); i++) {
