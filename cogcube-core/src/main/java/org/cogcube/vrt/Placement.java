@@ -21,6 +21,8 @@ import org.cogcube.raster.Window;
  * @param srcRows for each painted row, the row of {@code read} it takes values from
  */
 record Placement(Window read, int column, int row, int[] srcColumns, int[] srcRows) {
+    /** The most a source with overviews may be shrunk: GDAL 3.6 switches to a 2x overview at about 1.67. */
+    static final double MAX_SHRINK_WITH_OVERVIEWS = 1.5;
 
     /** Painted columns. */
     int width() {
@@ -52,9 +54,12 @@ record Placement(Window read, int column, int row, int[] srcColumns, int[] srcRo
      * @param window the VRT window read
      * @param sourceWidth width of the source raster
      * @param sourceHeight height of the source raster
+     * @param sourceHasOverviews whether the source raster has overviews (GDAL reads one instead of
+     *     the full resolution when shrinking by about 1.67 or more, which cogcube does not do)
      * @param where the VRT, band and source, for messages
      */
-    static Optional<Placement> of(Source source, Window window, int sourceWidth, int sourceHeight, String where) {
+    static Optional<Placement> of(Source source, Window window, int sourceWidth, int sourceHeight,
+            boolean sourceHasOverviews, String where) {
         Rect src = source.srcRectFor(sourceWidth, sourceHeight);
         Rect dst = source.dstRectFor(sourceWidth, sourceHeight);
         boolean resampled = src.xSize() != dst.xSize() || src.ySize() != dst.ySize();
@@ -66,6 +71,12 @@ record Placement(Window read, int column, int row, int[] srcColumns, int[] srcRo
             throw new UnsupportedFeatureException(where + ": a SrcRect (" + src + ") reaching outside its raster ("
                     + sourceWidth + " x " + sourceHeight + ") and resampled to a DstRect of another size (" + dst
                     + ") is not supported");
+        }
+        double shrink = Math.max(src.xSize() / dst.xSize(), src.ySize() / dst.ySize());
+        if (sourceHasOverviews && shrink > MAX_SHRINK_WITH_OVERVIEWS) {
+            throw new UnsupportedFeatureException(where + ": a SrcRect (" + src + ") shrunk " + shrink + " times into"
+                    + " its DstRect (" + dst + ") from a raster with overviews is not supported (GDAL would read an"
+                    + " overview; cogcube reads the full resolution)");
         }
         Axis x = Axis.of(src.xOff(), src.xSize(), dst.xOff(), dst.xSize(), window.column(), window.endColumn(),
                 sourceWidth);

@@ -19,6 +19,9 @@ interface SourceRaster extends AutoCloseable {
 
     SampleType type();
 
+    /** Whether GDAL could read a reduced resolution of it instead of the full one. */
+    boolean hasOverviews();
+
     /** Reads a window of some bands (0-based). */
     CompletableFuture<Raster> read(Window window, int[] bands);
 
@@ -50,6 +53,11 @@ interface SourceRaster extends AutoCloseable {
             @Override
             public SampleType type() {
                 return tiff.type();
+            }
+
+            @Override
+            public boolean hasOverviews() {
+                return tiff.levelCount() > 1;
             }
 
             @Override
@@ -89,6 +97,12 @@ interface SourceRaster extends AutoCloseable {
             @Override
             public SampleType type() {
                 return vrt.type();
+            }
+
+            /** Always: GDAL gives a VRT virtual overviews (an OverviewList, or its sources' overviews). */
+            @Override
+            public boolean hasOverviews() {
+                return true;
             }
 
             @Override

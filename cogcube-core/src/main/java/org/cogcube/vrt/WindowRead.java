@@ -81,7 +81,8 @@ final class WindowRead {
                 throw new MalformedFileException(job.where() + ": SourceBand " + (band + 1) + " asked, but "
                         + source.location() + " has " + source.bandCount() + " band(s)");
             }
-            Placement.of(job.source(), window, source.width(), source.height(), job.where()).ifPresent(p -> {
+            Placement.of(job.source(), window, source.width(), source.height(), source.hasOverviews(),
+                    job.where()).ifPresent(p -> {
                 List<Integer> bands = bandsByWindow.computeIfAbsent(p.read(), w -> new ArrayList<>());
                 if (!bands.contains(band)) {
                     bands.add(band);
