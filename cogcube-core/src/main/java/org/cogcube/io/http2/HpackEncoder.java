@@ -13,15 +13,21 @@ final class HpackEncoder {
     private HpackEncoder() {
     }
 
+    /** {@code fields} as a header block, strings Huffman-coded where shorter. */
     static byte[] encode(List<HeaderField> fields) {
+        return encode(fields, true);
+    }
+
+    /** {@code fields} as a header block; with {@code huffman} false, every string is sent as it is. */
+    static byte[] encode(List<HeaderField> fields, boolean huffman) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (HeaderField field : fields) {
             int index = HeaderTable.staticIndexOfName(field.name());
             integer(out, 0x00, 4, index);
             if (index == 0) {
-                string(out, field.name());
+                string(out, field.name(), huffman);
             }
-            string(out, field.value());
+            string(out, field.value(), huffman);
         }
         return out.toByteArray();
     }
@@ -42,9 +48,9 @@ final class HpackEncoder {
         out.write(rest);
     }
 
-    static void string(ByteArrayOutputStream out, String text) {
+    static void string(ByteArrayOutputStream out, String text, boolean huffman) {
         byte[] octets = HeaderField.octets(text);
-        if (Huffman.encodedLength(octets) < octets.length) {
+        if (huffman && Huffman.encodedLength(octets) < octets.length) {
             byte[] coded = Huffman.encode(octets);
             integer(out, 0x80, 7, coded.length);
             out.writeBytes(coded);
