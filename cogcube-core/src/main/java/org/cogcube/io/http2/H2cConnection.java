@@ -126,7 +126,7 @@ final class H2cConnection {
                 int id;
                 int maxFrame;
                 synchronized (this) {
-                    if (!ready || closed || queued.isEmpty() || active.size() >= maxConcurrentStreams) {
+                    if (!ready || closed || goingAway || queued.isEmpty() || active.size() >= maxConcurrentStreams) {
                         return;
                     }
                     stream = queued.poll();
@@ -501,12 +501,11 @@ final class H2cConnection {
             }
             idle = active.isEmpty();
         }
-        registry.retire(this);
+        redirectQueued();
         for (H2cStream<?> stream : refused) {
             stream.fail(new IOException("HTTP/2 stream " + stream.id + " of " + origin + " was not processed: the"
                     + " server sent GOAWAY " + why + " with last stream " + lastStreamId), null);
         }
-        redirectQueued();
         if (idle) {
             close(null);
         }
