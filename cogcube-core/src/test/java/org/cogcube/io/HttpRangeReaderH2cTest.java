@@ -1,16 +1,23 @@
 package org.cogcube.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpClient;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.cogcube.SourceException;
 import org.cogcube.testing.NginxServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The HTTP reader over cleartext HTTP/2 with prior knowledge (h2c) against nginx listening with
@@ -92,5 +99,43 @@ class HttpRangeReaderH2cTest extends NginxContractTest {
                 .distinct().toList();
         assertEquals(40, nginx.accessLog().stream().filter(line -> line.contains("/shared-")).count());
         assertEquals(1, connections.size(), "connections used: " + connections);
+    }
+
+    @Test
+    void readsThroughRetriesAndCoalescingWhenOpenedByUrl() throws Exception {
+        byte[] content = bytes(300_000, 7);
+        RangeReader reader = RangeReaders.open(nginx.uri(serve("opened.bin", content)).toString(),
+                OpenOptions.defaults().withHttp(H2C));
+        List<ByteRange> ranges = List.of(ByteRange.of(10, 100), ByteRange.of(120, 100), ByteRange.of(200_000, 99_000));
+        assertContents(content, ranges, await(reader.read(ranges)));
+        reader.close();
+    }
+
+    @Test
+    void failsClearlyWithoutHangingWhenNginxStopsDuringReads(@TempDir Path folder) throws Exception {
+        byte[] content = bytes(24 << 20, 8);
+        Files.write(folder.resolve("stopping.bin"), content);
+        List<CompletableFuture<List<ByteBuffer>>> reads = new ArrayList<>();
+        HttpRangeReader reader;
+        try (NginxServer doomed = NginxServer.start(folder, NginxServer.Mode.H2C)) {
+            reader = HttpRangeReader.open(doomed.uri("stopping.bin"), H2C.withRequestTimeout(Duration.ofSeconds(20)));
+            for (int i = 0; i < 4; i++) {
+                reads.add(reader.read(List.of(ByteRange.of(0, content.length))));
+            }
+        } // stopped at once, at whatever point the reads have reached
+        reads.add(reader.read(List.of(ByteRange.of(0, 10)))); // and one more once it is gone
+        int failed = 0;
+        for (CompletableFuture<List<ByteBuffer>> read : reads) {
+            try {
+                assertContents(content, List.of(ByteRange.of(0, read == reads.get(4) ? 10 : content.length)),
+                        read.get(60, TimeUnit.SECONDS));
+            } catch (ExecutionException e) {
+                SourceException failure = assertInstanceOf(SourceException.class, Ranges.unwrap(e.getCause()));
+                assertNamesTheSource(reader, failure);
+                assertTrue(RetryingRangeReader.isRetryable(failure), failure.getMessage());
+                failed++;
+            }
+        }
+        assertTrue(failed >= 1, "the read after nginx stopped fails");
     }
 }
