@@ -70,6 +70,8 @@ final class H2cConnection {
     private long idleSince;
     private boolean idleCheckScheduled;
 
+    private volatile long lastFrame = System.nanoTime();
+
     // reader thread only
     private int connectionWindow = CONNECTION_WINDOW;
     private int connectionConsumed;
@@ -249,11 +251,17 @@ final class H2cConnection {
             connect();
             FrameReader reader = new FrameReader(new BufferedInputStream(socket.getInputStream(), 1 << 16));
             Frame first;
+            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, connectTimeout.toMillis())));
             try {
                 first = reader.next(Frame.DEFAULT_MAX_SIZE);
             } catch (Http2Exception e) {
                 first = null;
+            } catch (SocketTimeoutException e) {
+                throw new IOException("expected the server's HTTP/2 preface (a SETTINGS frame) within "
+                        + connectTimeout.toMillis() + " ms of connecting, found none: does " + origin
+                        + " speak HTTP/2 over cleartext with prior knowledge?", e);
             }
+            socket.setSoTimeout(0);
             if (first == null || !first.is(FrameType.SETTINGS) || first.has(Frame.ACK)) {
                 throw new IOException("expected the server's HTTP/2 preface (a SETTINGS frame), found "
                         + (first == null ? "something else" : first) + ": does " + origin
@@ -269,6 +277,7 @@ final class H2cConnection {
                 if (frame == null) {
                     throw new EOFException("the server closed the connection");
                 }
+                lastFrame = System.nanoTime();
                 dispatch(frame);
             }
         } catch (Http2Exception e) {
@@ -333,6 +342,23 @@ final class H2cConnection {
                     "expected no PUSH_PROMISE (SETTINGS_ENABLE_PUSH is 0), found one on stream " + f.streamId());
             case PRIORITY -> { } // advice on the server's own scheduling: nothing to do
         }
+    }
+
+    /**
+     * Whether nothing at all arrived on the connection for {@code nanos}: when a stream times out
+     * so, the server or the path to it is gone, and the connection is closed rather than handed new
+     * streams.
+     */
+    boolean quietFor(long nanos) {
+        return System.nanoTime() - lastFrame >= nanos;
+    }
+
+    /** Takes no new streams from now on. */
+    void retire() {
+        synchronized (this) {
+            accepting = false;
+        }
+        registry.retire(this);
     }
 
     private void onData(Frame f) throws IOException, Http2Exception {

@@ -89,8 +89,20 @@ final class H2cStream<T> {
             H2cThreads.timer().schedule(this::checkTimeout, timeoutNanos - quiet, TimeUnit.NANOSECONDS);
             return;
         }
-        fail(new HttpTimeoutException("expected an answer within " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos)
-                + " ms on HTTP/2 stream " + id + ", found none (timed out)"), ErrorCode.CANCEL);
+        HttpTimeoutException timeout = new HttpTimeoutException("expected an answer within "
+                + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms on HTTP/2 stream " + id + ", found none (timed out)");
+        H2cConnection c = connection;
+        boolean dead = c != null && c.quietFor(timeoutNanos);
+        if (dead) {
+            c.retire(); // before the caller hears of the timeout, so that a retry goes to a new connection
+        }
+        fail(timeout, ErrorCode.CANCEL);
+        // Also when the subscriber, told of the failure or done, never completes its body.
+        H2cThreads.completions().execute(() -> result.completeExceptionally(timeout));
+        if (dead) {
+            c.close(new IOException("HTTP/2 connection to " + host + ":" + port + " closed: nothing arrived for "
+                    + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms", timeout));
+        }
     }
 
     /** A complete header block for this stream: the response's headers, an informational answer or trailers. */
@@ -158,7 +170,12 @@ final class H2cStream<T> {
                 result.complete(new H2cResponse<>(request, code, httpHeaders, body));
             }
         }));
-        subscriber.onSubscribe(new Subscription());
+        try {
+            subscriber.onSubscribe(new Subscription());
+        } catch (RuntimeException e) {
+            subscriberFailed(e);
+            return;
+        }
         if (endStream) {
             endReceived = true;
             connection.forget(this, null);
@@ -247,25 +264,39 @@ final class H2cStream<T> {
         }
         delivering = true;
         try {
-            while (!terminated && demand > 0 && !waiting.isEmpty()) {
-                ByteBuffer next = waiting.poll();
-                demand--;
-                credit(next.remaining());
-                subscriber.onNext(List.of(next));
-            }
-            if (!terminated && endReceived && waiting.isEmpty()) {
-                terminated = true;
-                if (expectedLength >= 0 && received != expectedLength) {
-                    subscriber.onError(new IOException("malformed HTTP/2 response on stream " + id + " from " + host
-                            + ":" + port + ": expected a body of " + expectedLength + " bytes (content-length), found "
-                            + received));
-                } else {
-                    subscriber.onComplete();
-                }
-            }
+            deliverNow();
+        } catch (RuntimeException e) {
+            subscriberFailed(e);
         } finally {
             delivering = false;
         }
+    }
+
+    private void deliverNow() {
+        while (!terminated && demand > 0 && !waiting.isEmpty()) {
+            ByteBuffer next = waiting.poll();
+            demand--;
+            credit(next.remaining());
+            subscriber.onNext(List.of(next));
+        }
+        if (!terminated && endReceived && waiting.isEmpty()) {
+            terminated = true;
+            if (expectedLength >= 0 && received != expectedLength) {
+                subscriber.onError(new IOException("malformed HTTP/2 response on stream " + id + " from " + host
+                        + ":" + port + ": expected a body of " + expectedLength + " bytes (content-length), found "
+                        + received));
+            } else {
+                subscriber.onComplete();
+            }
+        }
+    }
+
+    /** The subscriber threw: it is done with (as if it had cancelled), and the result fails with what it threw. */
+    private void subscriberFailed(RuntimeException e) {
+        terminated = true;
+        waiting.clear();
+        connection.forget(this, ErrorCode.CANCEL);
+        H2cThreads.completions().execute(() -> result.completeExceptionally(e));
     }
 
     /** Counts {@code n} bytes as consumed, and gives the window back once half of it is. */

@@ -291,6 +291,55 @@ class H2cClientTest {
         assertThrows(IllegalArgumentException.class, () -> client.sendAsync(tls, HttpResponse.BodyHandlers.ofByteArray()));
     }
 
+    @Test
+    void givesUpOnAServerThatNeverSendsItsPreface() throws Exception {
+        H2cClient impatient = new H2cClient(Duration.ofMillis(300), connections);
+        try (ScriptedServer server = new ScriptedServer(peer -> {
+            peer.socket.getInputStream().readNBytes(FrameWriter.PREFACE.length);
+            peer.socket.getInputStream().read(); // until the client hangs up
+        })) {
+            HttpRequest request = HttpRequest.newBuilder(server.uri("mute")).timeout(Duration.ofSeconds(20)).build();
+            IOException e = failure(impatient.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()));
+            assertTrue(e.getMessage().contains("preface"), e.getMessage());
+            assertEquals(0, connections.open());
+        }
+    }
+
+    @Test
+    void dropsAConnectionOnWhichNothingArrivesForARequestTimeout() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(peer -> {
+            peer.handshake();
+            peer.awaitRequest();
+            peer.socket.getInputStream().readAllBytes(); // silent until the client hangs up
+        }, peer -> {
+            peer.handshake();
+            peer.respond(peer.awaitRequest(), 200, Map.of(), "fresh".getBytes(StandardCharsets.US_ASCII));
+            peer.next();
+        })) {
+            assertInstanceOf(HttpTimeoutException.class, failure(get(server, "stuck", Duration.ofMillis(300))));
+            assertEquals("fresh", new String(await(get(server, "again")).body(), StandardCharsets.US_ASCII));
+            assertEquals(2, connections.opened());
+        }
+    }
+
+    @Test
+    void failsTheRequestWhoseSubscriberThrowsAndKeepsTheConnection() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(peer -> {
+            peer.handshake();
+            peer.respond(peer.awaitRequest(), 200, Map.of(), new byte[10]);
+            peer.respond(peer.awaitRequest(), 200, Map.of(), new byte[10]);
+            peer.next();
+        })) {
+            IllegalStateException thrown = new IllegalStateException("subscriber bug");
+            HttpRequest request = HttpRequest.newBuilder(server.uri("throws")).timeout(Duration.ofSeconds(20)).build();
+            CompletableFuture<HttpResponse<byte[]>> broken = client.sendAsync(request, info -> new ThrowingOnData(thrown));
+            ExecutionException e = assertThrows(ExecutionException.class, () -> broken.get(30, TimeUnit.SECONDS));
+            assertEquals(thrown, e.getCause());
+            assertEquals(10, await(get(server, "fine")).body().length);
+            assertEquals(1, connections.opened());
+        }
+    }
+
     static <T> T await(CompletableFuture<T> future) throws Exception {
         try {
             return future.get(30, TimeUnit.SECONDS);
@@ -308,5 +357,40 @@ class H2cClientTest {
         byte[] b = new byte[length];
         new java.util.Random(length).nextBytes(b);
         return b;
+    }
+
+    /** Collects a body like the JDK's subscriber, but throws on the first data. */
+    private static final class ThrowingOnData implements HttpResponse.BodySubscriber<byte[]> {
+        private final HttpResponse.BodySubscriber<byte[]> inner = HttpResponse.BodySubscribers.ofByteArray();
+        private final RuntimeException thrown;
+
+        ThrowingOnData(RuntimeException thrown) {
+            this.thrown = thrown;
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<byte[]> getBody() {
+            return inner.getBody();
+        }
+
+        @Override
+        public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+            inner.onSubscribe(subscription);
+        }
+
+        @Override
+        public void onNext(List<java.nio.ByteBuffer> item) {
+            throw thrown;
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            inner.onError(throwable);
+        }
+
+        @Override
+        public void onComplete() {
+            inner.onComplete();
+        }
     }
 }
