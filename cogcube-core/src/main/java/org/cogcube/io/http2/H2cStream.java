@@ -1,6 +1,7 @@
 package org.cogcube.io.http2;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -11,7 +12,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
@@ -28,6 +31,10 @@ import java.util.concurrent.TimeUnit;
  * signals in order.
  */
 final class H2cStream<T> {
+    /** Headers of HTTP/1.1 connections that HTTP/2 forbids (RFC 9113, section 8.2.2), and host (:authority). */
+    private static final Set<String> CONNECTION_HEADERS = Set.of("connection", "keep-alive", "proxy-connection",
+            "transfer-encoding", "upgrade", "host", "te");
+
     final HttpRequest request;
     final String host;
     final int port;
@@ -91,17 +98,12 @@ final class H2cStream<T> {
         }
         HttpTimeoutException timeout = new HttpTimeoutException("expected an answer within "
                 + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms on HTTP/2 stream " + id + ", found none (timed out)");
-        H2cConnection c = connection;
-        boolean dead = c != null && c.quietFor(timeoutNanos);
-        if (dead) {
-            c.retire(); // before the caller hears of the timeout, so that a retry goes to a new connection
-        }
         fail(timeout, ErrorCode.CANCEL);
         // Also when the subscriber, told of the failure or done, never completes its body.
         H2cThreads.completions().execute(() -> result.completeExceptionally(timeout));
-        if (dead) {
-            c.close(new IOException("HTTP/2 connection to " + host + ":" + port + " closed: nothing arrived for "
-                    + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms", timeout));
+        H2cConnection c = connection;
+        if (c != null) {
+            c.probe(timeoutNanos);
         }
     }
 
@@ -129,7 +131,7 @@ final class H2cStream<T> {
             } else if (f.name().startsWith(":")) {
                 malformed("expected only :status among the response's pseudo-header fields, found " + f.name());
                 return;
-            } else if (!f.name().equals(f.name().toLowerCase(java.util.Locale.ROOT))) {
+            } else if (!f.name().equals(f.name().toLowerCase(Locale.ROOT))) {
                 malformed("expected lower-case header names, found " + f.name());
                 return;
             } else {
@@ -307,6 +309,24 @@ final class H2cStream<T> {
             connection.windowUpdate(id, consumed);
             consumed = 0;
         }
+    }
+
+    /** The request's header fields: pseudo-header fields first, then its own headers in lower case. */
+    List<HeaderField> requestFields() {
+        URI uri = request.uri();
+        List<HeaderField> fields = new ArrayList<>();
+        fields.add(new HeaderField(":method", request.method()));
+        fields.add(new HeaderField(":scheme", "http"));
+        fields.add(new HeaderField(":authority", uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "")));
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        fields.add(new HeaderField(":path", uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery()));
+        request.headers().map().forEach((name, values) -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!CONNECTION_HEADERS.contains(lower)) {
+                values.forEach(value -> fields.add(new HeaderField(lower, value)));
+            }
+        });
+        return fields;
     }
 
     private final class Subscription implements Flow.Subscription {

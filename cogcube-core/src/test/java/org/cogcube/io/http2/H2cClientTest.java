@@ -306,7 +306,7 @@ class H2cClientTest {
     }
 
     @Test
-    void dropsAConnectionOnWhichNothingArrivesForARequestTimeout() throws Exception {
+    void dropsAConnectionThatDoesNotAnswerAPingAfterATimeout() throws Exception {
         try (ScriptedServer server = new ScriptedServer(peer -> {
             peer.handshake();
             peer.awaitRequest();
@@ -317,8 +317,39 @@ class H2cClientTest {
             peer.next();
         })) {
             assertInstanceOf(HttpTimeoutException.class, failure(get(server, "stuck", Duration.ofMillis(300))));
+            while (connections.open() > 0) { // the PING sent after the timeout goes unanswered
+                Thread.sleep(20);
+            }
             assertEquals("fresh", new String(await(get(server, "again")).body(), StandardCharsets.US_ASCII));
             assertEquals(2, connections.opened());
+        }
+    }
+
+    @Test
+    void keepsAConnectionThatAnswersThePingAfterATimeout() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(peer -> {
+            peer.handshake();
+            int slow = peer.awaitRequest();
+            Frame reset = peer.next();
+            assertEquals(FrameType.RST_STREAM.code, reset.type());
+            assertEquals(slow, reset.streamId());
+            int again = 0;
+            boolean pinged = false;
+            while (again == 0 || !pinged) { // the PING and the next request, in either order
+                Frame f = peer.next();
+                if (f.is(FrameType.PING)) {
+                    peer.writer.ping(true, f.payload());
+                    pinged = true;
+                } else {
+                    again = peer.readRequest(f);
+                }
+            }
+            peer.respond(again, 200, Map.of(), "same".getBytes(StandardCharsets.US_ASCII));
+            peer.next();
+        })) {
+            assertInstanceOf(HttpTimeoutException.class, failure(get(server, "slow", Duration.ofMillis(300))));
+            assertEquals("same", new String(await(get(server, "again")).body(), StandardCharsets.US_ASCII));
+            assertEquals(1, connections.opened());
         }
     }
 
