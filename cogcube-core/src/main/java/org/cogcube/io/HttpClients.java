@@ -27,8 +27,9 @@ final class HttpClients {
 
     /** The shared client for {@code options}, reading {@code https} or cleartext {@code http}. */
     static HttpClient forOptions(HttpOptions options, boolean secure) {
-        HttpClient.Version version = options.protocol() == HttpOptions.Protocol.HTTP_2 && secure
-                ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1;
+        boolean http2 = options.protocol() == HttpOptions.Protocol.HTTP_2
+                || options.protocol() == HttpOptions.Protocol.H2C_PRIOR_KNOWLEDGE; // over TLS, ALPN says h2
+        HttpClient.Version version = http2 && secure ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1;
         Key key = new Key(version, options.connectTimeout(), options.trustAllCertificates());
         return CLIENTS.computeIfAbsent(key, HttpClients::build);
     }

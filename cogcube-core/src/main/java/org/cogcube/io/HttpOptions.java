@@ -38,10 +38,11 @@ public record HttpOptions(Protocol protocol, Duration connectTimeout, Duration r
          */
         HTTP_2,
         /**
-         * HTTP/2 over cleartext with prior knowledge (RFC 9113, section 3.3). The JDK's HttpClient
-         * cannot do this (it only offers an HTTP/1.1 upgrade), so opening a reader with it fails
-         * with {@link org.cogcube.UnsupportedFeatureException}; the value exists so that the choice
-         * is explicit and reported clearly.
+         * HTTP/2 over cleartext with prior knowledge (RFC 9113, section 3.3): the connection starts
+         * with HTTP/2 frames, as servers listening for h2c only (nginx's {@code listen ... http2}
+         * without TLS) expect. The JDK's HttpClient cannot do this (it only offers an HTTP/1.1
+         * upgrade), so cogcube speaks it with its own client, one connection per host and port
+         * shared by all readers. Over {@code https:} this is {@link #HTTP_2}: ALPN chooses h2.
          */
         H2C_PRIOR_KNOWLEDGE
     }

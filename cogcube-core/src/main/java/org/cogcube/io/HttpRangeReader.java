@@ -20,12 +20,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.cogcube.SourceChangedException;
 import org.cogcube.SourceException;
-import org.cogcube.UnsupportedFeatureException;
+import org.cogcube.io.http2.H2cClient;
 
 /**
- * Reads ranges of a resource over HTTP with the JDK's {@link HttpClient}: one {@code GET} with a
- * {@code Range} header per range, all of a call in flight at once (up to
- * {@link HttpOptions#maxConcurrentRequests()} per host).
+ * Reads ranges of a resource over HTTP: one {@code GET} with a {@code Range} header per range, all
+ * of a call in flight at once (up to {@link HttpOptions#maxConcurrentRequests()} per host). The
+ * requests go through the JDK's {@link HttpClient} (HTTP/1.1, or HTTP/2 through ALPN over TLS), or
+ * for {@link HttpOptions.Protocol#H2C_PRIOR_KNOWLEDGE} over {@code http:}, through cogcube's own
+ * {@link H2cClient}.
  *
  * <p>Every answer is checked: a {@code 206} must carry the {@code Content-Range} asked for and a
  * body of that length; a {@code 200} (a server ignoring ranges) is sliced when its whole body is
@@ -39,7 +41,7 @@ public final class HttpRangeReader implements RangeReader {
     private final URI uri;
     private final String location;
     private final HttpOptions options;
-    private final HttpClient client;
+    private final HttpTransport transport;
     private final AsyncLimiter limiter;
     private final VersionGuard versions;
     private final AtomicLong knownSize = new AtomicLong(-1);
@@ -51,7 +53,9 @@ public final class HttpRangeReader implements RangeReader {
         this.location = uri.toString();
         this.options = options;
         boolean secure = uri.getScheme().equalsIgnoreCase("https");
-        this.client = HttpClients.forOptions(options, secure);
+        this.transport = options.protocol() == HttpOptions.Protocol.H2C_PRIOR_KNOWLEDGE && !secure
+                ? H2cClient.connectingWithin(options.connectTimeout())::sendAsync
+                : HttpClients.forOptions(options, secure)::sendAsync;
         String authority = uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getAuthority();
         this.limiter = AsyncLimiter.forHost(authority, options.maxConcurrentRequests());
         this.versions = new VersionGuard(location);
@@ -68,11 +72,6 @@ public final class HttpRangeReader implements RangeReader {
         if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
                 || uri.getHost() == null) {
             throw new IllegalArgumentException("expected an http: or https: URL with a host, found " + uri);
-        }
-        if (options.protocol() == HttpOptions.Protocol.H2C_PRIOR_KNOWLEDGE) {
-            throw new UnsupportedFeatureException(uri + ": HTTP/2 over cleartext with prior knowledge is not"
-                    + " supported by the JDK's HTTP client (it only offers an HTTP/1.1 upgrade);"
-                    + " use https (HTTP/2 through ALPN) or HTTP/1.1");
         }
         return new HttpRangeReader(uri, options);
     }
@@ -163,7 +162,7 @@ public final class HttpRangeReader implements RangeReader {
                 .header("User-Agent", options.userAgent());
         options.headers().forEach(request::header);
         HttpRequest built = request.build();
-        return limiter.submit(() -> client.sendAsync(built, info -> bodyFor(info, ask)));
+        return limiter.submit(() -> transport.send(built, info -> bodyFor(info, ask)));
     }
 
     /** Reads a body only when it is the one wanted and its length is known and bounded. */

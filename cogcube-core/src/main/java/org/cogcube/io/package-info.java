@@ -23,8 +23,10 @@
  * <p>A {@link org.cogcube.io.RangeReader} reads many ranges at once and completes
  * asynchronously. Two read sources: {@link org.cogcube.io.FileRangeReader} (positional reads on
  * shared threads) and {@link org.cogcube.io.HttpRangeReader} (one {@code GET} with {@code Range}
- * per range over the JDK's HttpClient, HTTP/2 through ALPN over TLS, configured by
- * {@link org.cogcube.io.HttpOptions}). Caching ({@link org.cogcube.io.CachingRangeReader}),
+ * per range, configured by {@link org.cogcube.io.HttpOptions}). The reader's <b>transport</b> sends
+ * a request and collects its response: the JDK's HttpClient (HTTP/1.1, HTTP/2 through ALPN over
+ * TLS), or cogcube's own client for cleartext HTTP/2 with prior knowledge (h2c), in
+ * {@code org.cogcube.io.http2}; every response is checked the same way whichever sent it. Caching ({@link org.cogcube.io.CachingRangeReader}),
  * coalescing ({@link org.cogcube.io.CoalescingRangeReader}), retries
  * ({@link org.cogcube.io.RetryingRangeReader}, {@link org.cogcube.io.RetryPolicy}) and counting
  * ({@link org.cogcube.io.CountingRangeReader}) are decorators around any reader, never flags

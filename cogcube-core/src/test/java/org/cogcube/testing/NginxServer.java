@@ -97,7 +97,10 @@ public final class NginxServer implements AutoCloseable {
                 + "http {\n"
                 + "  include /etc/nginx/mime.types;\n"
                 + "  default_type application/octet-stream;\n"
-                + "  access_log " + prefix.resolve("access.log") + ";\n"
+                // nginx's combined format, plus the connection's serial number: which requests shared one
+                + "  log_format cogcube '$remote_addr - $remote_user [$time_local] \"$request\" $status"
+                + " $body_bytes_sent \"$http_referer\" \"$http_user_agent\" connection=$connection';\n"
+                + "  access_log " + prefix.resolve("access.log") + " cogcube;\n"
                 + "  client_body_temp_path " + prefix.resolve("body") + ";\n"
                 + "  proxy_temp_path " + prefix.resolve("proxy") + ";\n"
                 + "  fastcgi_temp_path " + prefix.resolve("fastcgi") + ";\n"
@@ -154,6 +157,19 @@ public final class NginxServer implements AutoCloseable {
     public URI uri(String relativePath) {
         String host = mode == Mode.TLS_H2 ? "localhost" : "127.0.0.1";
         return URI.create(mode.scheme + "://" + host + ":" + port + "/" + relativePath);
+    }
+
+    /**
+     * The requests served so far, one line each in nginx's combined format followed by
+     * {@code connection=N}, the serial number of the connection that carried it.
+     */
+    public List<String> accessLog() {
+        try {
+            Path log = prefix.resolve("access.log");
+            return Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read nginx's access log", e);
+        }
     }
 
     /** nginx's output and error log, for failure messages. */
