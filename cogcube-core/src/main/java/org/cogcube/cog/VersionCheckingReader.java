@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.cogcube.SourceChangedException;
 import org.cogcube.io.ByteRange;
+import org.cogcube.io.ForwardingRangeReader;
 import org.cogcube.io.RangeReader;
 
 /**
@@ -13,20 +14,14 @@ import org.cogcube.io.RangeReader;
  * one a cached header was read at, and then drops that header from the cache: bytes of a new
  * version must never be decoded with an old header.
  */
-final class VersionCheckingReader implements RangeReader {
-    private final RangeReader inner;
+final class VersionCheckingReader extends ForwardingRangeReader {
     private final String expected;
     private final HeaderCache cache;
 
     VersionCheckingReader(RangeReader inner, String expected, HeaderCache cache) {
-        this.inner = inner;
+        super(inner);
         this.expected = expected;
         this.cache = cache;
-    }
-
-    @Override
-    public String location() {
-        return inner.location();
     }
 
     @Override
@@ -42,20 +37,5 @@ final class VersionCheckingReader implements RangeReader {
             cache.invalidate(inner.location());
             throw new SourceChangedException(inner.location(), expected, found.get());
         }
-    }
-
-    @Override
-    public CompletableFuture<Long> size() {
-        return inner.size();
-    }
-
-    @Override
-    public CompletableFuture<Optional<String>> version() {
-        return inner.version();
-    }
-
-    @Override
-    public void close() {
-        inner.close();
     }
 }

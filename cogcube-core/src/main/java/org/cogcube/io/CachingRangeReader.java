@@ -15,20 +15,15 @@ import org.cogcube.SourceException;
  * (in one call, so a coalescing reader below merges neighbours). The cache is keyed by the
  * source's version; a source without one is cached for this reader alone.
  */
-public final class CachingRangeReader implements RangeReader {
-    private final RangeReader inner;
+public final class CachingRangeReader extends ForwardingRangeReader {
     private final BlockCache cache;
     private final String unversioned = "unversioned " + UUID.randomUUID();
 
     public CachingRangeReader(RangeReader inner, BlockCache cache) {
-        this.inner = inner;
+        super(inner);
         this.cache = cache;
     }
 
-    @Override
-    public String location() {
-        return inner.location();
-    }
 
     @Override
     public CompletableFuture<List<ByteBuffer>> read(List<ByteRange> ranges) {
@@ -39,20 +34,8 @@ public final class CachingRangeReader implements RangeReader {
                 size -> read(ranges, version.orElse(unversioned), size)));
     }
 
-    @Override
-    public CompletableFuture<Long> size() {
-        return inner.size();
-    }
 
-    @Override
-    public CompletableFuture<Optional<String>> version() {
-        return inner.version();
-    }
 
-    @Override
-    public void close() {
-        inner.close();
-    }
 
     @Override
     public String toString() {

@@ -11,8 +11,7 @@ import java.util.concurrent.CompletableFuture;
  * are merged when less than {@code maxGap} bytes apart, and never into a read longer than
  * {@code maxMergedLength} (a single longer range is read whole).
  */
-public final class CoalescingRangeReader implements RangeReader {
-    private final RangeReader inner;
+public final class CoalescingRangeReader extends ForwardingRangeReader {
     private final long maxGap;
     private final long maxMergedLength;
 
@@ -22,19 +21,15 @@ public final class CoalescingRangeReader implements RangeReader {
      * @param maxMergedLength the longest read, in bytes, that merging may produce
      */
     public CoalescingRangeReader(RangeReader inner, long maxGap, long maxMergedLength) {
+        super(inner);
         if (maxGap < 0 || maxMergedLength < 1) {
             throw new IllegalArgumentException("expected maxGap >= 0 and maxMergedLength >= 1, found "
                     + maxGap + " and " + maxMergedLength);
         }
-        this.inner = inner;
         this.maxGap = maxGap;
         this.maxMergedLength = maxMergedLength;
     }
 
-    @Override
-    public String location() {
-        return inner.location();
-    }
 
     @Override
     public CompletableFuture<List<ByteBuffer>> read(List<ByteRange> ranges) {
@@ -48,20 +43,8 @@ public final class CoalescingRangeReader implements RangeReader {
         return inner.read(plan.reads()).thenApply(buffers -> plan.split(buffers, location()));
     }
 
-    @Override
-    public CompletableFuture<Long> size() {
-        return inner.size();
-    }
 
-    @Override
-    public CompletableFuture<Optional<String>> version() {
-        return inner.version();
-    }
 
-    @Override
-    public void close() {
-        inner.close();
-    }
 
     @Override
     public String toString() {

@@ -7,15 +7,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Counts what passes through to the reader it wraps: calls, ranges and bytes (for tests and benchmarks). */
-public final class CountingRangeReader implements RangeReader {
-    private final RangeReader inner;
+public final class CountingRangeReader extends ForwardingRangeReader {
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong ranges = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong sizeCalls = new AtomicLong();
 
     public CountingRangeReader(RangeReader inner) {
-        this.inner = inner;
+        super(inner);
     }
 
     /** Calls of {@link #read(List)} (one-range reads included). */
@@ -46,10 +45,6 @@ public final class CountingRangeReader implements RangeReader {
         sizeCalls.set(0);
     }
 
-    @Override
-    public String location() {
-        return inner.location();
-    }
 
     @Override
     public CompletableFuture<List<ByteBuffer>> read(List<ByteRange> asked) {
@@ -71,15 +66,7 @@ public final class CountingRangeReader implements RangeReader {
         return inner.size();
     }
 
-    @Override
-    public CompletableFuture<Optional<String>> version() {
-        return inner.version();
-    }
 
-    @Override
-    public void close() {
-        inner.close();
-    }
 
     @Override
     public String toString() {

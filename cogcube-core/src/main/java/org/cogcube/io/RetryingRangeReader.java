@@ -22,13 +22,12 @@ import org.cogcube.SourceException;
  * at once. When the attempts run out, the failure names the location, range, status and the number
  * of attempts.
  */
-public final class RetryingRangeReader implements RangeReader {
+public final class RetryingRangeReader extends ForwardingRangeReader {
     /** When to run a task: after a delay (tests record the delays instead of waiting). */
     interface Delays {
         Executor after(Duration delay);
     }
 
-    private final RangeReader inner;
     private final RetryPolicy policy;
     private final Delays delays;
     private final DoubleSupplier random;
@@ -39,16 +38,12 @@ public final class RetryingRangeReader implements RangeReader {
     }
 
     RetryingRangeReader(RangeReader inner, RetryPolicy policy, Delays delays, DoubleSupplier random) {
-        this.inner = inner;
+        super(inner);
         this.policy = policy;
         this.delays = delays;
         this.random = random;
     }
 
-    @Override
-    public String location() {
-        return inner.location();
-    }
 
     @Override
     public CompletableFuture<List<ByteBuffer>> read(List<ByteRange> ranges) {
@@ -72,10 +67,6 @@ public final class RetryingRangeReader implements RangeReader {
         return withRetries(inner::version);
     }
 
-    @Override
-    public void close() {
-        inner.close();
-    }
 
     @Override
     public String toString() {
