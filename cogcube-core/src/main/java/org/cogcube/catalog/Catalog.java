@@ -166,9 +166,11 @@ public record Catalog(Optional<GridGeometry> grid, List<Layer> layers, List<Acqu
 
         static Canonical of(Optional<GridGeometry> grid, List<Layer> layers, List<Acquisition> sorted,
                 Map<String, Integer> order) {
-            List<Asset> all = new ArrayList<>();
+            List<Asset> all = new ArrayList<>(); // in date order, then layer order: "first" on a tie means this
             for (Acquisition a : sorted) {
-                all.addAll(a.assets());
+                List<Asset> assets = new ArrayList<>(a.assets());
+                assets.sort(Comparator.comparing(asset -> order.get(asset.layer())));
+                all.addAll(assets);
             }
             Optional<GridGeometry> sharedGrid = all.isEmpty() ? grid
                     : shared(all.stream().map(a -> a.grid().or(() -> grid)).toList());

@@ -130,7 +130,10 @@ final class Json {
         }
     }
 
-    /** A finite double in its shortest round-tripping form, integral values (below 2^53) without a fraction. */
+    /**
+     * A finite double in its shortest round-tripping form (the same on every JVM), integral values
+     * (below 2^53) without a fraction, and without an exponent from 1e-7 to 1e21.
+     */
     static String number(double value) {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("JSON has no number " + value);
@@ -138,7 +141,15 @@ final class Json {
         if (value == Math.rint(value) && Math.abs(value) < 0x1p53 && !(value == 0 && 1 / value < 0)) {
             return Long.toString((long) value);
         }
-        return NumberOutput.toString(value, true);
+        String shortest = NumberOutput.toString(value, true);
+        int e = shortest.indexOf('E');
+        if (e >= 0) {
+            int exponent = Integer.parseInt(shortest.substring(e + 1));
+            if (exponent >= -7 && exponent < 21) { // 1.0E-4 reads better as 0.0001; same digits
+                return new java.math.BigDecimal(shortest).stripTrailingZeros().toPlainString();
+            }
+        }
+        return shortest;
     }
 
     private static boolean holdsObject(JsonNode array) {

@@ -23,6 +23,7 @@ public record RasterBand(SampleType type, OptionalDouble nodata, double scale, d
             throw new IllegalArgumentException("expected a finite, non-zero scale and a finite offset, found scale "
                     + scale + " and offset " + offset);
         }
+        offset += 0.0; // -0 and 0 add nothing alike; keep one of them so equal bands are equal
     }
 
     /** A band of this type with no nodata, scale 1 and offset 0. */

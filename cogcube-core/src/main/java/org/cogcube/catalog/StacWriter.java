@@ -53,8 +53,8 @@ final class StacWriter {
         }
         ArrayNode ext = root.putArray("stac_extensions");
         extensions.forEach(ext::add);
-        root.set("features", features);
         root.putArray("links");
+        root.set("features", features);
         return root;
     }
 
@@ -121,6 +121,7 @@ final class StacWriter {
 
     private static ObjectNode rasterBand(RasterBand band) {
         ObjectNode node = Json.object();
+        node.put("data_type", band.stacDataType());
         if (band.nodata().isPresent()) {
             double nodata = band.nodata().getAsDouble();
             if (Double.isNaN(nodata)) {
@@ -131,7 +132,6 @@ final class StacWriter {
                 node.put("nodata", nodata);
             }
         }
-        node.put("data_type", band.stacDataType());
         if (band.scale() != 1) {
             node.put("scale", band.scale());
         }
