@@ -42,16 +42,23 @@ final class Json {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new MalformedCatalogException(location, "malformed JSON" + where + ": " + firstLine(e.getOriginalMessage()),
+            throw new MalformedCatalogException(location, "malformed JSON" + where + ": " + explain(e.getOriginalMessage()),
                     e);
         } catch (IOException e) {
             throw new MalformedCatalogException(location, "malformed JSON: " + e.getMessage(), e);
         }
     }
 
-    private static String firstLine(String message) {
+    /** The parser's message, first line only, without its note on hidden sources, duplicate keys said plainly. */
+    private static String explain(String message) {
         int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
+        String line = (nl < 0 ? message : message.substring(0, nl)).replaceAll("\\[Source: [^;]*; ", "[");
+        java.util.regex.Matcher duplicate = java.util.regex.Pattern.compile("Duplicate field '(.*)'").matcher(line);
+        if (duplicate.matches()) {
+            return "\"" + duplicate.group(1) + "\" appears twice in one object (expected each date, layer and field"
+                    + " once)";
+        }
+        return line;
     }
 
     /** What kind of JSON value a node is, for messages: "a string", "an array", "null"... */
