@@ -14,18 +14,21 @@ import org.locationtech.proj4j.ProjCoordinate;
 import org.locationtech.proj4j.UnknownAuthorityCodeException;
 
 /**
- * The outline of a grid in WGS84 longitude and latitude (degrees, GeoJSON's order): its four edges,
- * each densified until the straight line between consecutive points (in degrees) is within
- * {@value #TOLERANCE} degrees of the edge's true image, so the ring and its bounding box follow the
- * grid closely however the projection bends its edges. Coordinates are rounded to 1e-9 degrees
- * (0.1 mm) so the output does not depend on the last bits of the arithmetic.
+ * The outline of a grid in WGS84 longitude and latitude (degrees, GeoJSON's order). Each edge of
+ * the grid is densified: split in halves until the straight line (in degrees) between consecutive
+ * points is within a tolerance of the edge's true image. The ring uses {@value #RING_TOLERANCE}
+ * degrees (about a metre: a whole Sentinel-2 tile needs a few dozen points, and a cube repeats its
+ * ring in every item); the bounding box uses {@value #BBOX_TOLERANCE} degrees, so it holds the
+ * bent edges to a centimetre. Coordinates are rounded to 1e-9 degrees (0.1 mm) so the output does
+ * not depend on the last bits of the arithmetic.
  *
  * @param ring the closed ring: first point repeated last, counterclockwise (RFC 7946), each point {@code {lon, lat}}
- * @param bbox {@code minLon, minLat, maxLon, maxLat} of the ring
+ * @param bbox {@code minLon, minLat, maxLon, maxLat} of the grid's edges (which contains the ring)
  */
 record Footprint(List<double[]> ring, double[] bbox) {
 
-    static final double TOLERANCE = 1e-7;
+    static final double RING_TOLERANCE = 1e-5;
+    static final double BBOX_TOLERANCE = 1e-7;
     private static final int MAX_DEPTH = 16;
     private static final CRSFactory CRS_FACTORY = new CRSFactory();
     /** Parsed CRSs by EPSG code: parsing reads the library's EPSG file. Transforms are made per use (they keep state). */
@@ -40,6 +43,7 @@ record Footprint(List<double[]> ring, double[] bbox) {
         double h = grid.height();
         double[][] corners = {{0, 0}, {0, h}, {w, h}, {w, 0}};
         List<double[]> ring = new ArrayList<>();
+        List<double[]> fine = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             double[] a = corners[i];
             double[] b = corners[(i + 1) % 4];
@@ -49,8 +53,11 @@ record Footprint(List<double[]> ring, double[] bbox) {
                 return toWgs84.apply(t.x(col, row), t.y(col, row));
             };
             double[] start = edge.at(0);
+            double[] end = edge.at(1);
             ring.add(start);
-            densify(edge, 0, start, 1, edge.at(1), 0, ring);
+            densify(edge, 0, start, 1, end, RING_TOLERANCE, 0, ring);
+            fine.add(start);
+            densify(edge, 0, start, 1, end, BBOX_TOLERANCE, 0, fine);
         }
         ring.add(ring.get(0));
         if (signedArea(ring) < 0) {
@@ -59,11 +66,11 @@ record Footprint(List<double[]> ring, double[] bbox) {
         List<double[]> rounded = ring.stream().map(p -> new double[] {round(p[0]), round(p[1])}).toList();
         double[] bbox = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
             Double.NEGATIVE_INFINITY};
-        for (double[] p : rounded) {
-            bbox[0] = Math.min(bbox[0], p[0]);
-            bbox[1] = Math.min(bbox[1], p[1]);
-            bbox[2] = Math.max(bbox[2], p[0]);
-            bbox[3] = Math.max(bbox[3], p[1]);
+        for (double[] p : fine) {
+            bbox[0] = Math.min(bbox[0], round(p[0]));
+            bbox[1] = Math.min(bbox[1], round(p[1]));
+            bbox[2] = Math.max(bbox[2], round(p[0]));
+            bbox[3] = Math.max(bbox[3], round(p[1]));
         }
         return new Footprint(rounded, bbox);
     }
@@ -79,8 +86,8 @@ record Footprint(List<double[]> ring, double[] bbox) {
     }
 
     /** Adds the points strictly between s0 and s1 that the tolerance needs, in order. */
-    private static void densify(Edge edge, double s0, double[] p0, double s1, double[] p1, int depth,
-            List<double[]> out) {
+    private static void densify(Edge edge, double s0, double[] p0, double s1, double[] p1, double tolerance,
+            int depth, List<double[]> out) {
         if (depth >= MAX_DEPTH) {
             return;
         }
@@ -88,12 +95,12 @@ record Footprint(List<double[]> ring, double[] bbox) {
         double[] pm = edge.at(sm);
         double dx = pm[0] - (p0[0] + p1[0]) / 2;
         double dy = pm[1] - (p0[1] + p1[1]) / 2;
-        if (Math.hypot(dx, dy) <= TOLERANCE) {
+        if (Math.hypot(dx, dy) <= tolerance) {
             return;
         }
-        densify(edge, s0, p0, sm, pm, depth + 1, out);
+        densify(edge, s0, p0, sm, pm, tolerance, depth + 1, out);
         out.add(pm);
-        densify(edge, sm, pm, s1, p1, depth + 1, out);
+        densify(edge, sm, pm, s1, p1, tolerance, depth + 1, out);
     }
 
     private static double signedArea(List<double[]> ring) {
