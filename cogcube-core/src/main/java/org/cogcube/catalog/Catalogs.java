@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.cogcube.CogcubeException;
 import org.cogcube.MalformedCatalogException;
+import org.cogcube.SourceChangedException;
 import org.cogcube.io.ByteRange;
 import org.cogcube.io.RangeReader;
 import org.cogcube.io.RangeReaders;
@@ -51,26 +52,45 @@ public final class Catalogs {
 
     /**
      * Reads a catalogue from a local path or an http(s) URL: its size, then the whole file in one
-     * read. Fails with {@link MalformedCatalogException} for a bad catalogue and
-     * {@link org.cogcube.SourceException} when the bytes cannot be had.
+     * read. A catalogue replaced between the two (its ETag, or its file's identity, changed) is
+     * read again from the start, up to {@value #ATTEMPTS} times. Fails with
+     * {@link MalformedCatalogException} for a bad catalogue and {@link org.cogcube.SourceException}
+     * when the bytes cannot be had.
      */
     public static CompletableFuture<Catalog> openAsync(String pathOrUrl, ReadOptions options) {
         Location location;
-        RangeReader reader;
         try {
             location = Location.of(pathOrUrl);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return fetch(pathOrUrl, options, ATTEMPTS).thenApply(bytes -> parse(bytes, location, options));
+    }
+
+    /** How many times a catalogue replaced while being read is read. */
+    private static final int ATTEMPTS = 3;
+
+    private static CompletableFuture<byte[]> fetch(String pathOrUrl, ReadOptions options, int attempts) {
+        RangeReader reader;
+        try {
             reader = RangeReaders.open(pathOrUrl, options.io());
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return reader.size().thenCompose(size -> {
+        CompletableFuture<byte[]> read = reader.size().thenCompose(size -> {
             if (size > options.maxBytes()) {
                 throw new MalformedCatalogException(pathOrUrl, "the catalogue is " + size + " bytes (expected at most "
                         + options.maxBytes() + ")");
             }
             return reader.read(ByteRange.of(0, size));
-        }).thenApply(buffer -> parse(bytes(buffer), location, options))
-                .whenComplete((catalog, failure) -> reader.close());
+        }).thenApply(Catalogs::bytes).whenComplete((bytes, failure) -> reader.close());
+        return read.handle((bytes, failure) -> {
+            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+            if (cause instanceof SourceChangedException && attempts > 1) {
+                return fetch(pathOrUrl, options, attempts - 1);
+            }
+            return failure == null ? CompletableFuture.completedFuture(bytes) : CompletableFuture.<byte[]>failedFuture(cause);
+        }).thenCompose(f -> f);
     }
 
     /** Reads a catalogue from its bytes, as if found at {@code pathOrUrl} (which places its relative hrefs). */
