@@ -10,8 +10,8 @@ import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.CoordinateTransform;
 import org.locationtech.proj4j.CoordinateTransformFactory;
+import org.locationtech.proj4j.Proj4jException;
 import org.locationtech.proj4j.ProjCoordinate;
-import org.locationtech.proj4j.UnknownAuthorityCodeException;
 
 /**
  * The outline of a grid in WGS84 longitude and latitude (degrees, GeoJSON's order). Each edge of
@@ -138,7 +138,7 @@ record Footprint(List<double[]> ring, double[] bbox) {
             CoordinateReferenceSystem source;
             try {
                 source = crsOf(crs.epsg());
-            } catch (UnknownAuthorityCodeException | IllegalStateException | UnsupportedOperationException e) {
+            } catch (Proj4jException e) {
                 throw new UnsupportedFeatureException("cannot compute the WGS84 footprint of a grid in " + crs
                         + ": the projection library does not know it (" + e.getMessage() + ")");
             }

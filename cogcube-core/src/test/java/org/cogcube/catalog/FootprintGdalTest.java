@@ -70,4 +70,13 @@ class FootprintGdalTest {
     void aSmallGridNeedsOnlyItsCorners() {
         assertEquals(5, Footprint.of(GoldenCatalogTest.GRID_10M).ring().size());
     }
+
+    @Test
+    void aCrsTheProjectionLibraryDoesNotKnowIsNamed() {
+        GridGeometry grid = new GridGeometry(10, 10, GeoTransform.northUp(0, 0, 1, 1), Crs.epsg(999999));
+        org.cogcube.UnsupportedFeatureException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.cogcube.UnsupportedFeatureException.class, () -> Footprint.of(grid));
+        assertEquals("cannot compute the WGS84 footprint of a grid in EPSG:999999: the projection library does not"
+                + " know it (EPSG:999999)", e.getMessage());
+    }
 }
