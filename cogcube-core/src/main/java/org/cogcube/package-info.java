@@ -12,7 +12,12 @@
  *   <li>{@link org.cogcube.SourceException}: the bytes could not be obtained (I/O error, HTTP
  *       status, timeout), naming the source and the byte range;</li>
  *   <li>{@link org.cogcube.SourceChangedException}: the source changed while being read (its
- *       ETag or size differs from when it was opened).</li>
+ *       ETag or size differs from when it was opened);</li>
+ *   <li>{@link org.cogcube.MalformedCatalogException}: a cube's catalogue is malformed (bad JSON,
+ *       a date that does not parse, a layer listed twice, an href leaving the cube's folder),
+ *       naming the catalogue and the item, date or asset;</li>
+ *   <li>{@link org.cogcube.UnknownLayerException}: a layer asked for by a name the cube does not
+ *       have, listing the names it has.</li>
  * </ul>
  */
 package org.cogcube;
