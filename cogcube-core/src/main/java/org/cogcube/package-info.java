@@ -12,7 +12,11 @@
  *   <li>{@link org.cogcube.SourceException}: the bytes could not be obtained (I/O error, HTTP
  *       status, timeout), naming the source and the byte range;</li>
  *   <li>{@link org.cogcube.SourceChangedException}: the source changed while being read (its
- *       ETag or size differs from when it was opened).</li>
+ *       ETag or size differs from when it was opened);</li>
+ *   <li>{@link org.cogcube.InvalidRegionException}: a region to cut to is empty, not polygonal or
+ *       an invalid polygon;</li>
+ *   <li>{@link org.cogcube.RegionOutsideException}: a region to cut to shares no point with the
+ *       grid.</li>
  * </ul>
  */
 package org.cogcube;
