@@ -47,6 +47,12 @@ class CutlineGdalTest {
     static GridGeometry exact;
     /** 0.3 m pixels at a fractional origin. */
     static GridGeometry fractional;
+    /**
+     * 0.15 degree pixels (EPSG:4326): regions written in round decimal degrees map to pixel
+     * coordinates one rounding away from centres and edges, which GDAL's WKT step snaps back.
+     */
+    static GridGeometry degrees;
+    static Path degreesFile;
     static Path tenMetresFile;
     static Path exactFile;
     static Path fractionalFile;
@@ -61,6 +67,8 @@ class CutlineGdalTest {
         fractionalFile = dir.resolve("fractional.tif");
         fractional = GdalWarpCuts.makeSource(fractionalFile, 200, 150,
                 GeoTransform.northUp(500003.37, 5000007.91, 0.3, 0.3), EPSG);
+        degreesFile = dir.resolve("degrees.tif");
+        degrees = GdalWarpCuts.makeSource(degreesFile, 200, 150, GeoTransform.northUp(7.3, 48.35, 0.15, 0.15), 4326);
     }
 
     @Test
@@ -93,6 +101,19 @@ class CutlineGdalTest {
     }
 
     @Test
+    void polygonsInRoundDecimalDegreesCutLikeGdal() throws IOException {
+        Random random = new Random(11);
+        List<Geometry> polygons = new ArrayList<>();
+        while (polygons.size() < 150) {
+            Polygon p = latticePolygon(random);
+            if (p.isValid()) {
+                polygons.add(decimal(map(p, degrees)));
+            }
+        }
+        assertCutsLikeGdal(degrees, degreesFile, "decimal degree polygon", polygons, 4326, false);
+    }
+
+    @Test
     void namedShapesCutLikeGdal() throws IOException {
         List<Geometry> shapes = new ArrayList<>();
         for (String wkt : Shapes.ALL) {
@@ -120,13 +141,18 @@ class CutlineGdalTest {
 
     private void assertCutsLikeGdal(GridGeometry grid, Path file, String kind, List<? extends Geometry> regions)
             throws IOException {
+        assertCutsLikeGdal(grid, file, kind, regions, EPSG, true);
+    }
+
+    private void assertCutsLikeGdal(GridGeometry grid, Path file, String kind, List<? extends Geometry> regions,
+            int epsg, boolean inPixels) throws IOException {
         List<Case> cases = new ArrayList<>();
         List<GdalWarpCuts.Job> jobs = new ArrayList<>();
         for (int i = 0; i < regions.size(); i++) {
-            Geometry region = map(regions.get(i), grid);
+            Geometry region = inPixels ? map(regions.get(i), grid) : regions.get(i);
             for (boolean allTouched : new boolean[] {false, true}) {
                 cases.add(new Case(kind + " " + i, region, allTouched));
-                jobs.add(GdalWarpCuts.Job.crop(GeoJsonText.featureCollection(EPSG, region), allTouched));
+                jobs.add(GdalWarpCuts.Job.crop(GeoJsonText.featureCollection(epsg, region), allTouched));
             }
         }
         List<GdalWarpCuts.Output> outputs = GdalWarpCuts.run(file, jobs, Files.createTempDirectory(dir, "cuts"));
@@ -161,6 +187,17 @@ class CutlineGdalTest {
             java.util.Collections.reverse(java.util.Arrays.asList(ring));
         }
         return FACTORY.createPolygon(ring);
+    }
+
+    /** The region with every coordinate rounded to 6 decimals, as a user would type it. */
+    private static Geometry decimal(Geometry region) {
+        Geometry g = region.copy();
+        g.apply((org.locationtech.jts.geom.CoordinateFilter) c -> {
+            c.x = new java.math.BigDecimal(c.x).setScale(6, java.math.RoundingMode.HALF_EVEN).doubleValue();
+            c.y = new java.math.BigDecimal(c.y).setScale(6, java.math.RoundingMode.HALF_EVEN).doubleValue();
+        });
+        g.geometryChanged();
+        return g;
     }
 
     private static double half(double v) {
