@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.cogcube.RegionOutsideException;
 import org.cogcube.geo.GeoTransform;
@@ -136,6 +137,149 @@ class CutlineGdalTest {
         assertEquals(40 * 20, gdal.values().length);
         for (float v : gdal.values()) {
             assertEquals(GdalWarpCuts.NODATA, v);
+        }
+    }
+
+    @Test
+    void invalidPolygonIsRefusedLikeGdal() throws IOException {
+        Geometry bowTie = pixels("POLYGON ((10 10, 30 30, 30 10, 10 30, 10 10))", tenMetres);
+        org.cogcube.InvalidRegionException e = assertThrows(org.cogcube.InvalidRegionException.class,
+                () -> Cutline.of(bowTie, tenMetres, false));
+        assertTrue(e.getMessage().contains("Self-intersection"), e.getMessage());
+        GdalWarpCuts.Output gdal = GdalWarpCuts.run(tenMetresFile,
+                List.of(GdalWarpCuts.Job.crop(GeoJsonText.featureCollection(EPSG, bowTie), false)),
+                Files.createTempDirectory(dir, "invalid")).get(0);
+        assertTrue(gdal.failed() && gdal.error().contains("Cutline polygon is invalid"), String.valueOf(gdal.error()));
+    }
+
+    /**
+     * gdalwarp validates polygons one by one, so a MultiPolygon whose parts overlap passes. Its
+     * rasteriser burns each part, which cogcube does too: the union. But GDAL 3.6 first asks GEOS
+     * whether the region contains the whole source window, GEOS fails on the overlapping parts
+     * ("side location conflict") and GDAL takes the failure for "contains": it keeps the whole
+     * window. cogcube does not follow it there.
+     */
+    @Test
+    void overlappingPolygonsKeepTheirUnionWhereGdalMayKeepTheWholeWindow() throws IOException {
+        Geometry overlapping = pixels("MULTIPOLYGON (((60.3 80.3, 75.7 80.3, 75.7 95.7, 60.3 95.7, 60.3 80.3)),"
+                + " ((70.3 85.3, 85.7 85.3, 85.7 99.7, 70.3 99.7, 70.3 85.3)))", exact);
+        Cutline cut = Cutline.of(overlapping, exact, false);
+        assertEquals(Cutline.of(overlapping.union(), exact, false).mask(), cut.mask());
+        GdalWarpCuts.Output gdal = GdalWarpCuts.run(exactFile,
+                List.of(GdalWarpCuts.Job.crop(GeoJsonText.featureCollection(EPSG, overlapping), false)),
+                Files.createTempDirectory(dir, "overlap")).get(0);
+        assertEquals(cut.width() * cut.height(), gdal.values().length);
+        long gdalKept = 0;
+        for (float v : gdal.values()) {
+            gdalKept += v != GdalWarpCuts.NODATA ? 1 : 0;
+        }
+        assertTrue(gdalKept == cut.count() || gdalKept == gdal.values().length,
+                "GDAL kept " + gdalKept + " pixels: neither the union (" + cut.count() + ") nor the whole window");
+    }
+
+    /**
+     * With non-square pixels gdalwarp 3.6's {@code -crop_to_cutline} does not keep the source grid: it
+     * picks square pixels and resamples. cogcube cuts in source pixels all the same; its mask equals
+     * what GDAL keeps when told the cut's grid ({@code -te} and {@code -tr}, without cropping).
+     */
+    @Test
+    void nonSquarePixelsCutLikeGdalOnTheCutsGrid() throws IOException {
+        Path file = dir.resolve("non_square.tif");
+        GridGeometry grid = GdalWarpCuts.makeSource(file, 200, 150, GeoTransform.northUp(500003, 5000007, 10, 20),
+                EPSG);
+        Geometry rectangle = pixels("POLYGON ((2.3 5.6, 40.7 5.6, 40.7 30.2, 2.3 30.2, 2.3 5.6))", grid);
+        GdalWarpCuts.Output resampled = GdalWarpCuts.run(file,
+                List.of(GdalWarpCuts.Job.crop(GeoJsonText.featureCollection(EPSG, rectangle), false)),
+                Files.createTempDirectory(dir, "resampled")).get(0);
+        assertTrue(resampled.geoTransform()[1] != 10 || resampled.geoTransform()[5] != -20,
+                "GDAL kept the source's pixel size: " + java.util.Arrays.toString(resampled.geoTransform()));
+
+        Random random = new Random(3);
+        List<Case> cases = new ArrayList<>();
+        List<GdalWarpCuts.Job> jobs = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            Geometry region;
+            do {
+                region = map(latticePolygon(random), grid);
+            } while (!region.isValid());
+            for (boolean allTouched : new boolean[] {false, true}) {
+                Cutline cut;
+                try {
+                    cut = Cutline.of(region, grid, allTouched);
+                } catch (RegionOutsideException e) {
+                    continue;
+                }
+                if (cut.window().isEmpty()) {
+                    continue;
+                }
+                GeoTransform t = cut.grid().transform();
+                double[] bounds = {t.originX(), t.originY() + cut.height() * t.yPerRow(),
+                    t.originX() + cut.width() * t.xPerColumn(), t.originY()};
+                cases.add(new Case("non-square lattice polygon " + i, region, allTouched));
+                jobs.add(new GdalWarpCuts.Job(GeoJsonText.featureCollection(EPSG, region), allTouched, bounds,
+                        new double[] {10, 20}));
+            }
+        }
+        List<GdalWarpCuts.Output> outputs = GdalWarpCuts.run(file, jobs, Files.createTempDirectory(dir, "grid"));
+        GdalComparison comparison = new GdalComparison(grid);
+        for (int i = 0; i < cases.size(); i++) {
+            comparison.compareOnGrid(cases.get(i), outputs.get(i));
+        }
+        System.out.println("non-square pixels: " + comparison.summary());
+        assertTrue(comparison.mismatches().isEmpty(), String.join("\n", comparison.mismatches()));
+    }
+
+    /** Region files as users write them, cut by the gdalwarp command itself and read by {@link Regions}. */
+    @Test
+    void regionFilesCutLikeTheGdalwarpCommand() throws IOException {
+        String crs = "\"crs\": {\"type\": \"name\", \"properties\": {\"name\": \"EPSG:32632\"}}";
+        String polygonWithHole = GeoJsonText.geometry(pixels(
+                "POLYGON ((10.2 10.7, 60.9 12.1, 55.3 50.6, 12.1 45.2, 10.2 10.7), (25.5 20.5, 40.5 20.5, 30.5 35.5, 25.5 20.5))",
+                tenMetres));
+        String multiPolygon = GeoJsonText.geometry(pixels("MULTIPOLYGON (((100.3 100.3, 120.6 100.3, 120.6 120.6,"
+                + " 100.3 100.3)), ((150.5 110.5, 170.5 110.5, 170.5 130.5, 150.5 130.5, 150.5 110.5)))", tenMetres));
+        String triangle = GeoJsonText.geometry(pixels("POLYGON ((180.5 5.5, 215.2 5.5, 180.5 40.2, 180.5 5.5))",
+                tenMetres));
+        Map<String, String> files = new java.util.LinkedHashMap<>();
+        files.put("geometry.geojson", "{" + crs + ", " + polygonWithHole.substring(1));
+        files.put("feature.geojson", "{\"type\": \"Feature\", " + crs + ", \"id\": \"field-7\","
+                + " \"properties\": {\"crop\": \"maize\"}, \"geometry\": " + polygonWithHole + "}");
+        files.put("collection.geojson", "{\"type\": \"FeatureCollection\", " + crs + ", \"features\": ["
+                + "{\"type\": \"Feature\", \"properties\": {\"n\": 1}, \"geometry\": " + polygonWithHole + "},"
+                + "{\"type\": \"Feature\", \"properties\": {\"n\": 2}, \"geometry\": " + multiPolygon + "},"
+                + "{\"type\": \"Feature\", \"properties\": {\"n\": 3}, \"geometry\": " + triangle + "}]}");
+        Path work = Files.createTempDirectory(dir, "files");
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Path roi = work.resolve(file.getKey());
+            Files.writeString(roi, file.getValue());
+            Region region = Regions.readGeoJson(roi);
+            assertEquals(org.cogcube.geo.Crs.epsg(EPSG), region.crs());
+            for (boolean allTouched : new boolean[] {false, true}) {
+                Path out = work.resolve(file.getKey() + (allTouched ? ".touched" : "") + ".tif");
+                List<String> command = new ArrayList<>(List.of("gdalwarp", "-q", "-cutline", roi.toString(),
+                        "-crop_to_cutline", "-dstnodata", "-9999"));
+                if (allTouched) {
+                    command.addAll(List.of("-wo", "CUTLINE_ALL_TOUCHED=TRUE"));
+                }
+                command.addAll(List.of(tenMetresFile.toString(), out.toString()));
+                Gdal.run(command.toArray(String[]::new));
+                Cutline cut = Cutline.of(region, tenMetres, allTouched);
+                org.cogcube.testing.GdalInfo info = Gdal.info(out.toString());
+                String what = file.getKey() + (allTouched ? " (all touched)" : "");
+                assertEquals(cut.width(), info.width(), what);
+                assertEquals(cut.height(), info.height(), what);
+                assertTrue(java.util.Arrays.equals(cut.grid().transform().toGdal(), info.geoTransform()), what);
+                double[] values = Gdal.readWindow(out.toString(), 1, 0, 0, info.width(), info.height(), -1);
+                for (int y = 0; y < cut.height(); y++) {
+                    for (int x = 0; x < cut.width(); x++) {
+                        int column = cut.column() + x;
+                        int row = cut.row() + y;
+                        double expected = cut.contains(column, row) ? GdalWarpCuts.sourceValue(column, row)
+                                : GdalWarpCuts.NODATA;
+                        assertEquals(expected, values[y * cut.width() + x], what + ", pixel " + x + "," + y);
+                    }
+                }
+            }
         }
     }
 
