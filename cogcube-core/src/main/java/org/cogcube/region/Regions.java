@@ -112,9 +112,11 @@ public final class Regions {
     }
 
     private static Geometry geometry(Map<String, Object> geometry, String where) {
+        Map<String, Object> plain = new LinkedHashMap<>(geometry);
+        plain.remove("crs"); // read above; JTS knows only "EPSG:code"
         Geometry g;
         try {
-            g = new GeoJsonReader().read(JSONValue.toJSONString(geometry));
+            g = new GeoJsonReader().read(JSONValue.toJSONString(plain));
         } catch (org.locationtech.jts.io.ParseException | RuntimeException e) {
             throw new MalformedFileException(where + ": not a GeoJSON geometry: " + e.getMessage(), e);
         }
