@@ -17,7 +17,11 @@
  *       a date that does not parse, a layer listed twice, an href leaving the cube's folder),
  *       naming the catalogue and the item, date or asset;</li>
  *   <li>{@link org.cogcube.UnknownLayerException}: a layer asked for by a name the cube does not
- *       have, listing the names it has.</li>
+ *       have, listing the names it has;</li>
+ *   <li>{@link org.cogcube.InvalidRegionException}: a region to cut to is empty, not polygonal or
+ *       an invalid polygon;</li>
+ *   <li>{@link org.cogcube.RegionOutsideException}: a region to cut to shares no point with the
+ *       grid.</li>
  * </ul>
  */
 package org.cogcube;
