@@ -3,6 +3,7 @@ package org.cogcube.cog;
 import java.nio.ByteOrder;
 import org.cogcube.MalformedFileException;
 import org.cogcube.tiff.ImageStructure;
+import org.cogcube.tiff.codec.Compression;
 
 /** Turns the stored bytes of one chunk into its samples: decompress, undo the predictor, make little-endian. */
 final class ChunkDecoder {
@@ -10,14 +11,17 @@ final class ChunkDecoder {
     }
 
     /**
-     * Decodes one chunk of a chunk row into {@code decodedChunkBytes(row)} bytes of little-endian
-     * samples.
+     * Decodes the first {@code rows} rows of one chunk of chunk row {@code row} into little-endian
+     * samples. A window that needs only the top of a chunk stops decompressing there (except
+     * with ZSTD, whose frames decode whole).
      *
      * @param where names the file and chunk in error messages
      */
-    static byte[] decode(ImageStructure image, ByteOrder order, int row, byte[] stored, int off, int len,
+    static byte[] decode(ImageStructure image, ByteOrder order, int row, int rows, byte[] stored, int off, int len,
             String where) {
-        int expected = image.decodedChunkBytes(row);
+        int rowsInChunk = image.rowsInChunk(row);
+        int decodedRows = image.compression() == Compression.ZSTD ? rowsInChunk : Math.min(rows, rowsInChunk);
+        int expected = image.decodedChunkBytes(row) / rowsInChunk * decodedRows;
         byte[] out;
         try {
             out = image.compression().codec().decode(stored, off, len, expected);
@@ -30,7 +34,7 @@ final class ChunkDecoder {
         if (out.length != expected) {
             throw new MalformedFileException(where + ": expected " + expected + " decoded bytes, got " + out.length);
         }
-        image.predictor().decode(out, 0, image.chunkWidth(), image.rowsInChunk(row), image.samplesPerChunkPixel(),
+        image.predictor().decode(out, 0, image.chunkWidth(), decodedRows, image.samplesPerChunkPixel(),
                 image.sampleType(), order);
         if (order == ByteOrder.BIG_ENDIAN) {
             swap(out, image.sampleType().bytes());

@@ -259,7 +259,9 @@ public final class GeoTiff implements RasterSource, AutoCloseable {
             buf.duplicate().get(array);
             off = 0;
         }
-        byte[] decoded = ChunkDecoder.decode(image, tiff.header().order(), c.row(), array, off, buf.remaining(), where);
+        int rowsNeeded = window.endRow() - c.row() * image.chunkHeight();
+        byte[] decoded = ChunkDecoder.decode(image, tiff.header().order(), c.row(), rowsNeeded, array, off,
+                buf.remaining(), where);
         Assembler.copy(image, c, decoded, window, bands, out);
     }
 
