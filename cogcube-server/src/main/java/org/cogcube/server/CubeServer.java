@@ -91,7 +91,8 @@ public final class CubeServer implements AutoCloseable {
         if (options.tls().isPresent()) {
             http.addCustomizer(new SecureRequestCustomizer(false, -1, false));
             AbstractHTTP2ServerConnectionFactory h2 = http2(new HTTP2ServerConnectionFactory(http), limits);
-            ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory(h2.getProtocol(), http1.getProtocol());
+            // With no names, ALPN offers the protocols of the factories after it: h2, then http/1.1.
+            ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();
             alpn.setDefaultProtocol(http1.getProtocol());
             SslConnectionFactory tls = new SslConnectionFactory(sslContext(options), alpn.getProtocol());
             connector = new ServerConnector(jetty, 1, 1, tls, alpn, h2, http1);
