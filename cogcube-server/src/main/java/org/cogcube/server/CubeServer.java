@@ -39,6 +39,11 @@ import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
  * what is served and how.
  */
 public final class CubeServer implements AutoCloseable {
+    /**
+     * One selector (event loop) per core: requests are handled on the selector's thread, so fewer
+     * selectors than cores would leave cores idle under load (Jetty's default is half the cores).
+     */
+    private static final int SELECTORS = Runtime.getRuntime().availableProcessors();
     private final Server jetty;
     private final ServerConnector connector;
     private final ServerOptions options;
@@ -95,11 +100,11 @@ public final class CubeServer implements AutoCloseable {
             ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();
             alpn.setDefaultProtocol(http1.getProtocol());
             SslConnectionFactory tls = new SslConnectionFactory(sslContext(options), alpn.getProtocol());
-            connector = new ServerConnector(jetty, 1, 1, tls, alpn, h2, http1);
+            connector = new ServerConnector(jetty, 1, SELECTORS, tls, alpn, h2, http1);
             scheme = "https";
         } else {
             AbstractHTTP2ServerConnectionFactory h2c = http2(new HTTP2CServerConnectionFactory(http), limits);
-            connector = new ServerConnector(jetty, 1, 1, new ConnectionFactory[] {http1, h2c});
+            connector = new ServerConnector(jetty, 1, SELECTORS, new ConnectionFactory[] {http1, h2c});
             scheme = "http";
         }
         connector.setHost(options.host());

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,13 +81,14 @@ final class FileHandler extends Handler.Abstract {
             error(response, callback, refused.status, head);
             return;
         }
-        if (Files.isDirectory(path)) {
-            folder(response, callback, path, rawPath, head);
-            return;
-        }
         FileVersion file;
         try {
-            file = FileVersion.open(path);
+            FileVersion.Identity found = FileVersion.Identity.of(path);
+            if (found.directory()) {
+                folder(response, callback, path, rawPath, head);
+                return;
+            }
+            file = FileVersion.open(path, found);
         } catch (NoSuchFileException | AccessDeniedException gone) {
             error(response, callback, HttpStatus.NOT_FOUND_404, head);
             return;

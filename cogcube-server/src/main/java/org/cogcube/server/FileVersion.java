@@ -7,7 +7,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -44,8 +44,18 @@ final class FileVersion implements AutoCloseable {
 
     /** Opens the file at {@code path} (a real path) and names the version opened. */
     static FileVersion open(Path path) throws IOException {
+        return open(path, Identity.of(path));
+    }
+
+    /**
+     * Opens the file at {@code path}, which {@code before} describes as looked up just now (so that
+     * a caller who looked it up to tell a folder from a file saves a look-up).
+     */
+    static FileVersion open(Path path, Identity before) throws IOException {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Identity before = Identity.of(path);
+            if (attempt > 0) {
+                before = Identity.of(path);
+            }
             FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
             boolean kept = false;
             try {
@@ -72,26 +82,21 @@ final class FileVersion implements AutoCloseable {
         }
     }
 
-    /** What tells two files, or two versions of one file, apart. */
-    record Identity(long device, long inode, long size, long mtimeNanos) {
+    /**
+     * What tells two files, or two versions of one file, apart: the file's identity on disk (the
+     * JDK's file key: device and inode on Unix), its size and its modification time in nanoseconds.
+     */
+    record Identity(Object fileKey, boolean directory, long size, long mtimeNanos) {
 
+        /** Looks the file up (one {@code stat}, links not followed: the path is a real path). */
         static Identity of(Path path) throws IOException {
-            try {
-                Map<String, Object> a = Files.readAttributes(path, "unix:dev,ino,size,lastModifiedTime",
-                        LinkOption.NOFOLLOW_LINKS);
-                return new Identity((Long) a.get("dev"), (Long) a.get("ino"), (Long) a.get("size"),
-                        ((java.nio.file.attribute.FileTime) a.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS));
-            } catch (UnsupportedOperationException | IllegalArgumentException notUnix) {
-                BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                Object key = a.fileKey();
-                return new Identity(0, key == null ? 0 : key.hashCode(), a.size(),
-                        a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
-            }
+            BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return new Identity(a.fileKey(), a.isDirectory(), a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
         }
 
         /** A strong ETag: identity, size and modification time in hex, e.g. {@code "1f2a-3e8-17c0d..."}. */
         String etag() {
-            return "\"" + Long.toHexString(inode ^ (device << 48)) + "-" + Long.toHexString(size) + "-"
+            return "\"" + Integer.toHexString(Objects.hashCode(fileKey)) + "-" + Long.toHexString(size) + "-"
                     + Long.toHexString(mtimeNanos) + "\"";
         }
     }

@@ -31,9 +31,22 @@ final class Validators {
     private Validators() {
     }
 
+    private record FormattedDate(long second, String text) {
+    }
+
+    /** The last date formatted: most requests are for the few files being read right now. */
+    private static volatile FormattedDate lastDate = new FormattedDate(Long.MIN_VALUE, "");
+
     /** The HTTP date (IMF-fixdate) of a time in milliseconds, to the second. */
     static String httpDate(long millis) {
-        return HTTP_DATE.format(Instant.ofEpochMilli(millis));
+        long second = Math.floorDiv(millis, 1000);
+        FormattedDate last = lastDate;
+        if (last.second() == second) {
+            return last.text();
+        }
+        String formatted = HTTP_DATE.format(Instant.ofEpochSecond(second));
+        lastDate = new FormattedDate(second, formatted);
+        return formatted;
     }
 
     /** The time of an HTTP date in milliseconds, or -1 if it is not one. */
