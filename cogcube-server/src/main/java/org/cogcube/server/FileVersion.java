@@ -1,0 +1,103 @@
+package org.cogcube.server;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One version of a file, open: the channel that reads it, and the validators that name it.
+ *
+ * <p>Ingest replaces a file by writing a new one and renaming it over the old: the name then points
+ * at another file (another inode), while a channel already open keeps reading the old one to its
+ * end. So a response read wholly through one channel is wholly one version, and the ETag must name
+ * the file the channel reads, not whatever the name points at later. The file is looked up before
+ * and after opening: if both looks find the same identity, size and modification time, the channel
+ * reads that file, and the ETag is made of those three (a renamed-in replacement always differs in
+ * identity). If ingest raced the open, it is tried again.
+ *
+ * <p>Files rewritten in place (not renamed) cannot be served consistently by any server; a read
+ * that finds the file shorter than when opened fails the response rather than sending a mix.
+ */
+final class FileVersion implements AutoCloseable {
+    private static final int ATTEMPTS = 5;
+
+    final Path path;
+    final FileChannel channel;
+    final long size;
+    final long lastModifiedMillis;
+    /** The strong entity tag, quotes included. */
+    final String etag;
+
+    private FileVersion(Path path, FileChannel channel, long size, long lastModifiedMillis, String etag) {
+        this.path = path;
+        this.channel = channel;
+        this.size = size;
+        this.lastModifiedMillis = lastModifiedMillis;
+        this.etag = etag;
+    }
+
+    /** Opens the file at {@code path} (a real path) and names the version opened. */
+    static FileVersion open(Path path) throws IOException {
+        return open(path, Identity.of(path));
+    }
+
+    /**
+     * Opens the file at {@code path}, which {@code before} describes as looked up just now (so that
+     * a caller who looked it up to tell a folder from a file saves a look-up).
+     */
+    static FileVersion open(Path path, Identity before) throws IOException {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            if (attempt > 0) {
+                before = Identity.of(path);
+            }
+            FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+            boolean kept = false;
+            try {
+                Identity after = Identity.of(path);
+                if (before.equals(after) && channel.size() == after.size) {
+                    kept = true;
+                    return new FileVersion(path, channel, after.size, after.mtimeNanos / 1_000_000, after.etag());
+                }
+            } finally {
+                if (!kept) {
+                    channel.close();
+                }
+            }
+        }
+        throw new IOException(path + " kept changing while being opened (" + ATTEMPTS + " attempts)");
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // a read-only channel has nothing to flush
+        }
+    }
+
+    /**
+     * What tells two files, or two versions of one file, apart: the file's identity on disk (the
+     * JDK's file key: device and inode on Unix), its size and its modification time in nanoseconds.
+     */
+    record Identity(Object fileKey, boolean directory, long size, long mtimeNanos) {
+
+        /** Looks the file up (one {@code stat}, links not followed: the path is a real path). */
+        static Identity of(Path path) throws IOException {
+            BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return new Identity(a.fileKey(), a.isDirectory(), a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+        }
+
+        /** A strong ETag: identity, size and modification time in hex, e.g. {@code "1f2a-3e8-17c0d..."}. */
+        String etag() {
+            return "\"" + Integer.toHexString(Objects.hashCode(fileKey)) + "-" + Long.toHexString(size) + "-"
+                    + Long.toHexString(mtimeNanos) + "\"";
+        }
+    }
+}
