@@ -11,6 +11,7 @@ import org.cogcube.cog.GeoTiff;
 import org.cogcube.cog.Resampling;
 import org.cogcube.tiff.codec.Compression;
 import org.cogcube.tiff.codec.Predictor;
+import org.cogcube.vrt.Vrt;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,11 +27,13 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
             "  cogcube cog scene_B04.tif B04.tif",
             "  cogcube cog --resampling mode landuse.tif landuse_cog.tif",
+            "  cogcube cog 2018-01-02_B04.vrt B04.tif          (a VRT mosaic of chunks into one COG)",
             "  cogcube cog --compress zstd --blocksize 256 ndvi.tif ndvi_cog.tif",
             "  cogcube cog --overviews none rain.tif rain_cog.tif"})
 final class CogCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "IN", description = "The GeoTIFF to read: a path or an http(s) URL.")
+    @Parameters(index = "0", paramLabel = "IN",
+            description = "The GeoTIFF or GDAL VRT mosaic (.vrt) to read: a path or an http(s) URL.")
     String input;
 
     @Parameters(index = "1", paramLabel = "OUT", description = "The COG to write (replaced if it exists).")
@@ -76,8 +79,16 @@ final class CogCommand implements Callable<Integer> {
     public Integer call() {
         CogOptions options = options();
         long start = System.nanoTime();
-        try (GeoTiff in = GeoTiff.open(input); Progress progress = Progress.start("cog", quiet)) {
-            CogWriter.write(in, output, options, progress::rows);
+        try (Progress progress = Progress.start("cog", quiet)) {
+            if (Inputs.isVrt(input)) {
+                try (Vrt in = Vrt.open(input)) {
+                    CogWriter.write(in, output, options, progress::rows);
+                }
+            } else {
+                try (GeoTiff in = GeoTiff.open(input)) {
+                    CogWriter.write(in, output, options, progress::rows);
+                }
+            }
         }
         if (!quiet) {
             PrintWriter out = spec.commandLine().getOut();

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.cogcube.cog.GeoTiff;
 import org.cogcube.geo.GridGeometry;
 import org.cogcube.tiff.ImageStructure;
+import org.cogcube.vrt.Vrt;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code cogcube info}: what a GeoTIFF holds and how it is stored. */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = {"Describe a GeoTIFF, local or remote: size, bands, sample type, CRS, geotransform,",
+        description = {"Describe a GeoTIFF or a GDAL VRT mosaic, local or remote: size, bands, sample type, CRS, geotransform,",
             "nodata, tiling, compression, overviews, and whether its layout is a Cloud Optimized GeoTIFF.",
             "Over HTTP only the header is read (one request for a COG)."},
         footer = {"", "Examples:", "  cogcube info B04.tif", "  cogcube info --json https://example.org/cube/2018-01-02/B04.tif"})
@@ -36,34 +37,57 @@ final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (GeoTiff tiff = GeoTiff.open(location)) {
-            Map<String, Object> d = describe(tiff);
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(d));
-            } else {
-                printText(out, tiff, d);
+        if (Inputs.isVrt(location)) {
+            try (Vrt vrt = Vrt.open(location)) {
+                print(describe(vrt), null);
             }
-            out.flush();
+            return 0;
+        }
+        try (GeoTiff tiff = GeoTiff.open(location)) {
+            print(describe(tiff), tiff);
         }
         return 0;
     }
 
-    static Map<String, Object> describe(GeoTiff tiff) {
-        ImageStructure main = tiff.level(0);
-        GridGeometry grid = tiff.grid();
+    private void print(Map<String, Object> d, GeoTiff tiff) throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(d));
+        } else {
+            printText(out, tiff, d);
+        }
+        out.flush();
+    }
+
+    /** A VRT mosaic: what its bands are and where they lie; its storage is its sources'. */
+    static Map<String, Object> describe(Vrt vrt) {
+        Map<String, Object> d = common(vrt.location(), vrt);
+        d.put("format", "VRT");
+        return d;
+    }
+
+    private static Map<String, Object> common(String location, org.cogcube.raster.RasterSource source) {
+        GridGeometry grid = source.grid();
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("location", tiff.location());
-        d.put("width", main.width());
-        d.put("height", main.height());
-        d.put("bands", main.samplesPerPixel());
-        d.put("dataType", main.sampleType().gdalName());
+        d.put("location", location);
+        d.put("width", grid.width());
+        d.put("height", grid.height());
+        d.put("bands", source.bandCount());
+        d.put("dataType", source.type().gdalName());
         d.put("crs", grid.crs().isKnown() ? grid.crs().toString() : null);
         d.put("geoTransform", grid.transform().toGdal());
         d.put("bounds", grid.envelope());
-        d.put("nodata", tiff.nodata().isPresent() ? nodataValue(tiff.nodata().getAsDouble()) : null);
-        d.put("scales", tiff.scales());
-        d.put("offsets", tiff.offsets());
+        d.put("nodata", source.nodata().isPresent() ? nodataValue(source.nodata().getAsDouble()) : null);
+        d.put("scales", source.scales());
+        d.put("offsets", source.offsets());
+        return d;
+    }
+
+
+    static Map<String, Object> describe(GeoTiff tiff) {
+        ImageStructure main = tiff.level(0);
+        Map<String, Object> d = common(tiff.location(), tiff);
+        d.put("format", "GTiff");
         d.put("tiled", main.tiled());
         d.put("blockWidth", main.chunkWidth());
         d.put("blockHeight", main.chunkHeight());
@@ -88,27 +112,32 @@ final class InfoCommand implements Callable<Integer> {
     }
 
     private static void printText(PrintWriter out, GeoTiff tiff, Map<String, Object> d) {
-        ImageStructure main = tiff.level(0);
-        GridGeometry grid = tiff.grid();
-        double[] gt = grid.transform().toGdal();
-        double[] env = grid.envelope();
-        line(out, "File", tiff.location() + " (" + tiff.tiff().size() + " bytes)");
-        line(out, "Size", main.width() + " x " + main.height() + " pixels, " + main.samplesPerPixel() + " band(s) of "
-                + main.sampleType().gdalName());
-        line(out, "CRS", grid.crs().isKnown() ? grid.crs().toString() : "none");
+        double[] gt = (double[]) d.get("geoTransform");
+        double[] env = (double[]) d.get("bounds");
+        boolean northUp = gt[2] == 0 && gt[4] == 0;
+        line(out, "File", d.get("location") + (tiff == null ? " (GDAL VRT mosaic)" : " (" + tiff.tiff().size()
+                + " bytes)"));
+        line(out, "Size", d.get("width") + " x " + d.get("height") + " pixels, " + d.get("bands") + " band(s) of "
+                + d.get("dataType"));
+        line(out, "CRS", d.get("crs") == null ? "none" : d.get("crs").toString());
         line(out, "Origin", num(gt[0]) + ", " + num(gt[3]));
-        line(out, "Pixel size", num(gt[1]) + ", " + num(gt[5]) + (grid.transform().isNorthUp() ? "" : " (rotated: "
+        line(out, "Pixel size", num(gt[1]) + ", " + num(gt[5]) + (northUp ? "" : " (rotated: "
                 + num(gt[2]) + ", " + num(gt[4]) + ")"));
         line(out, "Bounds", num(env[0]) + ", " + num(env[1]) + ", " + num(env[2]) + ", " + num(env[3])
                 + "  (minX, minY, maxX, maxY)");
-        line(out, "NoData", tiff.nodata().isPresent() ? num(tiff.nodata().getAsDouble()) : "none");
-        double[] s = tiff.scales();
-        double[] o = tiff.offsets();
+        Object nodata = d.get("nodata");
+        line(out, "NoData", nodata == null ? "none" : nodata instanceof Double v ? num(v) : nodata.toString());
+        double[] s = (double[]) d.get("scales");
+        double[] o = (double[]) d.get("offsets");
         for (int b = 0; b < s.length; b++) {
             if (s[b] != 1 || o[b] != 0) {
                 line(out, "Band " + (b + 1), "scale " + num(s[b]) + ", offset " + num(o[b]));
             }
         }
+        if (tiff == null) {
+            return;
+        }
+        ImageStructure main = tiff.level(0);
         line(out, "Storage", (main.tiled() ? "tiles of " + main.chunkWidth() + " x " + main.chunkHeight()
                 : "strips of " + main.chunkHeight() + " rows") + ", " + main.compression().name()
                 + (main.predictor().code() != 1 ? ", predictor " + main.predictor().code() : "")
