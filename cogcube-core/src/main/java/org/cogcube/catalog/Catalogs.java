@@ -74,6 +74,9 @@ public final class Catalogs {
         RangeReader reader;
         try {
             reader = RangeReaders.open(pathOrUrl, options.io());
+        } catch (SourceChangedException e) {
+            // Replaced while being opened (a local file checks its identity as it opens).
+            return attempts > 1 ? fetch(pathOrUrl, options, attempts - 1) : CompletableFuture.failedFuture(e);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
