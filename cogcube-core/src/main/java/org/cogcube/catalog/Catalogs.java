@@ -1,6 +1,5 @@
 package org.cogcube.catalog;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -8,10 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.cogcube.CogcubeException;
 import org.cogcube.MalformedCatalogException;
 import org.cogcube.SourceChangedException;
 import org.cogcube.io.ByteRange;
+import org.cogcube.io.Futures;
 import org.cogcube.io.RangeReader;
 import org.cogcube.io.RangeReaders;
 
@@ -47,7 +48,7 @@ public final class Catalogs {
 
     /** Reads a catalogue from a local path or an http(s) URL; blocks until it is read. */
     public static Catalog open(String pathOrUrl, ReadOptions options) {
-        return join(openAsync(pathOrUrl, options));
+        return Futures.join(openAsync(pathOrUrl, options));
     }
 
     /**
@@ -161,15 +162,4 @@ public final class Catalogs {
         return bytes;
     }
 
-    private static <T> T join(CompletableFuture<T> f) {
-        try {
-            return f.join();
-        } catch (CompletionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new CogcubeException(c.toString(), c);
-        }
-    }
 }

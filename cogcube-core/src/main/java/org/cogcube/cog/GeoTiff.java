@@ -8,12 +8,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
-import org.cogcube.CogcubeException;
 import org.cogcube.MalformedFileException;
 import org.cogcube.geo.GridGeometry;
 import org.cogcube.geotiff.GeoTiffMetadata;
+import org.cogcube.io.Futures;
 import org.cogcube.io.RangeReader;
 import org.cogcube.io.RangeReaders;
 import org.cogcube.raster.Raster;
@@ -52,7 +51,7 @@ public final class GeoTiff implements RasterSource, AutoCloseable {
      * costs no request.
      */
     public static GeoTiff open(String pathOrUrl) {
-        return join(openAsync(RangeReaders.open(pathOrUrl), w -> { }, HeaderCache.shared()));
+        return Futures.join(openAsync(RangeReaders.open(pathOrUrl), w -> { }, HeaderCache.shared()));
     }
 
     public static GeoTiff open(Path path) {
@@ -206,7 +205,7 @@ public final class GeoTiff implements RasterSource, AutoCloseable {
 
     /** Reads a window of a level; {@code bands} are 0-based, all bands when none are given. Blocks. */
     public Raster read(Window window, int level, int... bands) {
-        return join(readAsync(window, level, bands));
+        return Futures.join(readAsync(window, level, bands));
     }
 
     /** Reads a window of a level; {@code bands} are 0-based, all bands when none are given. */
@@ -279,21 +278,6 @@ public final class GeoTiff implements RasterSource, AutoCloseable {
         return b;
     }
 
-    /** Waits for a future, unwrapping cogcube's exceptions so callers see them as thrown. */
-    static <T> T join(CompletableFuture<T> f) {
-        try {
-            return f.join();
-        } catch (CompletionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof CogcubeException ce) {
-                throw ce;
-            }
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new CogcubeException(c.toString(), c);
-        }
-    }
 
     @Override
     public void close() {

@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.cogcube.io.Futures;
 
 /**
  * Writes one level of a COG while its rows stream in: tiles each complete row of tiles on the
@@ -105,7 +106,7 @@ final class LevelWriter {
 
     private void writeOldest() {
         for (CompletableFuture<byte[]> f : pending.removeFirst()) {
-            byte[] framed = GeoTiff.join(f);
+            byte[] framed = Futures.join(f);
             try {
                 long at = temp.position();
                 ByteBuffer b = ByteBuffer.wrap(framed);

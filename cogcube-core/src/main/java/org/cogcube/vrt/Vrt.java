@@ -5,14 +5,13 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.cogcube.CogcubeException;
 import org.cogcube.MalformedFileException;
 import org.cogcube.UnsupportedFeatureException;
 import org.cogcube.geo.GridGeometry;
 import org.cogcube.io.ByteRange;
+import org.cogcube.io.Futures;
 import org.cogcube.io.OpenOptions;
 import org.cogcube.io.RangeReader;
 import org.cogcube.io.RangeReaders;
@@ -44,7 +43,7 @@ public final class Vrt implements RasterSource, AutoCloseable {
 
     /** Opens a local path, a {@code file:} URI or an http(s) URL; blocks until the document is read. */
     public static Vrt open(String pathOrUrl) {
-        return join(openAsync(pathOrUrl, OpenOptions.defaults()));
+        return Futures.join(openAsync(pathOrUrl, OpenOptions.defaults()));
     }
 
     public static Vrt open(Path path) {
@@ -150,12 +149,12 @@ public final class Vrt implements RasterSource, AutoCloseable {
     /** All bands of a window; blocks. */
     @Override
     public Raster read(Window window) {
-        return join(readAsync(window));
+        return Futures.join(readAsync(window));
     }
 
     /** A window of some bands (0-based; all when none are given); blocks. */
     public Raster read(Window window, int... bands) {
-        return join(readAsync(window, bands));
+        return Futures.join(readAsync(window, bands));
     }
 
     /**
@@ -256,16 +255,4 @@ public final class Vrt implements RasterSource, AutoCloseable {
                 + type() + "]";
     }
 
-    /** Waits for a future, unwrapping cogcube's exceptions so callers see them as thrown. */
-    static <T> T join(CompletableFuture<T> f) {
-        try {
-            return f.join();
-        } catch (CompletionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new CogcubeException(String.valueOf(c), c);
-        }
-    }
 }
