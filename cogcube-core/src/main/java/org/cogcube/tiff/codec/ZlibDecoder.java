@@ -191,6 +191,13 @@ final class ZlibDecoder {
         }
     }
 
+    /** Refuses output decoded from the zeros read past the end of the input. */
+    private void checkWithinInput() {
+        if ((long) ip * 8 - bitCount > (long) inEnd * 8) {
+            throw new TooShort(op, "after all input bytes, before the end of the stream");
+        }
+    }
+
     private void drop(int n) {
         bits >>>= n;
         bitCount -= n;
@@ -328,12 +335,17 @@ final class ZlibDecoder {
             if (distance > op) {
                 throw new Corrupt("distance " + distance + " too far back, " + op + " bytes into the output");
             }
-            length = Math.min(length, out.length - op);
+            int copied = Math.min(length, out.length - op);
             int from = op - distance;
-            for (int k = 0; k < length; k++) {
+            for (int k = 0; k < copied; k++) {
                 out[op + k] = out[from + k];
             }
-            op += length;
+            op += copied;
+            if (copied < length) {
+                // The output ends within the match: the stream holds more than the caller wants.
+                checkWithinInput();
+                return false;
+            }
         }
     }
 
@@ -471,9 +483,7 @@ final class ZlibDecoder {
      * of the input.
      */
     private boolean endsHere(int[] lit) {
-        if ((long) ip * 8 - bitCount > (long) inEnd * 8) {
-            throw new TooShort(op, "after all input bytes, before the end of the stream");
-        }
+        checkWithinInput();
         int e = lit[(int) bits & LITLEN_MASK];
         if ((e & LINK) != 0) {
             e = lit[(e >>> 8 & 0xFFFF) + ((int) (bits >>> (e & 0xFF)) & ((1 << (e >>> 24 & 0xF)) - 1))];
