@@ -34,7 +34,7 @@ final class DeflateCodec implements Codec {
                     + " decoded bytes): " + e.getMessage(), e);
         } catch (ZlibDecoder.TooShort e) {
             throw new MalformedFileException("deflate data too short: expected " + expectedLength
-                    + " decoded bytes, found " + e.decoded + " " + e.getMessage(), e);
+                    + " decoded bytes, found " + decoder.decoded() + " " + e.getMessage(), e);
         } finally {
             DECODERS.release(decoder);
         }
