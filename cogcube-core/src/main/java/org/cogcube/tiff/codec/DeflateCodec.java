@@ -6,7 +6,8 @@ import org.cogcube.MalformedFileException;
 
 /**
  * Compression 8 (and 32946, Adobe's older code for the same thing): a zlib stream (RFC 1950)
- * of the whole chunk. Levels 1 (fastest) to 9 (smallest).
+ * of the whole chunk. Levels 1 (fastest) to 9 (smallest). Decoding is cogcube's own
+ * {@link ZlibDecoder}, faster than the JDK's zlib on image tiles; encoding is the JDK's zlib.
  */
 final class DeflateCodec implements Codec {
     static final DeflateCodec INSTANCE = new DeflateCodec();
