@@ -1,20 +1,19 @@
 package org.cogcube.tiff.codec;
 
 import java.util.Arrays;
-import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
-import java.util.zip.Inflater;
 import org.cogcube.MalformedFileException;
 
 /**
  * Compression 8 (and 32946, Adobe's older code for the same thing): a zlib stream (RFC 1950)
- * of the whole chunk. Levels 1 (fastest) to 9 (smallest).
+ * of the whole chunk. Levels 1 (fastest) to 9 (smallest). Decoding is cogcube's own
+ * {@link ZlibDecoder}, faster than the JDK's zlib on image tiles; encoding is the JDK's zlib.
  */
 final class DeflateCodec implements Codec {
     static final DeflateCodec INSTANCE = new DeflateCodec();
     static final int DEFAULT_LEVEL = 6;
 
-    private static final Pool<Inflater> INFLATERS = Pool.perProcessor(Inflater::new, Inflater::end);
+    private static final Pool<ZlibDecoder> DECODERS = Pool.perProcessor(ZlibDecoder::new, d -> { });
     private static final Pool<Deflater> DEFLATERS = Pool.perProcessor(Deflater::new, Deflater::end);
 
     private DeflateCodec() {
@@ -24,29 +23,21 @@ final class DeflateCodec implements Codec {
     public byte[] decode(byte[] src, int off, int len, int expectedLength) {
         Arguments.checkDecode(src, off, len, expectedLength);
         byte[] out = new byte[expectedLength];
-        Inflater inflater = INFLATERS.take();
-        try {
-            inflater.setInput(src, off, len);
-            int op = 0;
-            while (op < expectedLength) {
-                int n = inflater.inflate(out, op, expectedLength - op);
-                op += n;
-                if (n == 0) {
-                    String why = inflater.finished() ? "at the end of the stream"
-                            : inflater.needsDictionary() ? "where the stream asks for a preset dictionary"
-                            : inflater.needsInput() ? "after all " + len + " input bytes, before the end of the stream"
-                            : "where the stream stopped making progress";
-                    throw new MalformedFileException("deflate data too short: expected " + expectedLength
-                            + " decoded bytes, found " + op + " " + why);
-                }
-            }
+        if (expectedLength == 0) {
             return out;
-        } catch (DataFormatException e) {
+        }
+        ZlibDecoder decoder = DECODERS.take();
+        try {
+            decoder.decode(src, off, len, out);
+            return out;
+        } catch (ZlibDecoder.Corrupt e) {
             throw new MalformedFileException("corrupt deflate data (expected a zlib stream of " + expectedLength
                     + " decoded bytes): " + e.getMessage(), e);
+        } catch (ZlibDecoder.TooShort e) {
+            throw new MalformedFileException("deflate data too short: expected " + expectedLength
+                    + " decoded bytes, found " + decoder.decoded() + " " + e.getMessage(), e);
         } finally {
-            inflater.reset();
-            INFLATERS.release(inflater);
+            DECODERS.release(decoder);
         }
     }
 
