@@ -23,17 +23,17 @@ class BoundedMemoryWriteTest {
     Path dir;
 
     @Test
-    void writesAnImageFourTimesLargerThanTheHeap() {
-        int size = 6000; // 72 MB of uint16 pixels, written with a 48 MB heap
+    void writesAnImageTwiceAsLargeAsTheHeap() {
+        int size = 10000; // 200 MB of uint16 pixels, written with a 96 MB heap
         Path out = dir.resolve("big.tif");
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        CommandResult run = Gdal.execute(Map.of(), java.time.Duration.ofMinutes(5), javaBin, "-Xmx48m",
+        CommandResult run = Gdal.execute(Map.of(), java.time.Duration.ofMinutes(5), javaBin, "-Xmx96m",
                 "-cp", System.getProperty("java.class.path"), SyntheticSource.class.getName(), out.toString(),
                 Integer.toString(size));
         assertEquals(0, run.exitCode(), run.toString());
         CogValidation v = Gdal.validateCog(out);
         assertTrue(v.valid(), v.output());
-        for (int[] at : List.of(new int[] {0, 0}, new int[] {2999, 4100}, new int[] {5990, 5990})) {
+        for (int[] at : List.of(new int[] {0, 0}, new int[] {4999, 7100}, new int[] {9990, 9990})) {
             double[] got = Gdal.readWindow(out.toString(), 1, at[0], at[1], 10, 10, -1);
             for (int i = 0; i < got.length; i++) {
                 assertEquals(SyntheticSource.value(at[0] + i % 10, at[1] + i / 10), got[i], 0.0,
