@@ -41,7 +41,7 @@ sealed interface LayerFile extends AutoCloseable {
             Consumer<String> warnings) {
         String location = asset.href().toString();
         if (isVrt(asset)) {
-            return Vrt.openAsync(location, readers, warnings).thenApply(Mosaic::new);
+            return Vrt.openAsync(location, readers, warnings, headers).thenApply(Mosaic::new);
         }
         RangeReader reader;
         try {
