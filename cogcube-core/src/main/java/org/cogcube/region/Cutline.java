@@ -55,7 +55,23 @@ public record Cutline(GridGeometry source, int column, int row, int width, int h
      * @throws UnsupportedFeatureException if the grid is rotated or not north-up
      */
     public static Cutline of(Geometry region, GridGeometry source, boolean allTouched) {
+        Polygonal.check(region, "region");
+        return of(region, region.getEnvelopeInternal(), source, allTouched);
+    }
+
+    /**
+     * Cuts a grid to a region whose window comes from another envelope than the region's own:
+     * what gdalwarp does with a cutline in another CRS, which it crops to the envelope of the
+     * cutline's vertices transformed one by one, but masks with the cutline densified before it
+     * is transformed (so its edges bend as they should). The envelope is in the grid's CRS.
+     *
+     * @throws org.cogcube.InvalidRegionException if the region is empty, not polygonal or invalid
+     * @throws RegionOutsideException if the region shares no point with the grid
+     * @throws UnsupportedFeatureException if the grid is rotated or not north-up
+     */
+    public static Cutline of(Geometry region, Envelope crop, GridGeometry source, boolean allTouched) {
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(crop, "crop");
         Polygonal.check(region, "region");
         GeoTransform transform = source.transform();
         if (!transform.isNorthUp() || !(transform.xPerColumn() > 0) || !(transform.yPerRow() < 0)) {
@@ -63,9 +79,9 @@ public record Cutline(GridGeometry source, int column, int row, int width, int h
                     + transform + ", expected xPerRow = yPerColumn = 0, xPerColumn > 0 and yPerRow < 0");
         }
         checkOverlap(region, source);
-        CropWindow crop = CropWindow.of(region.getEnvelopeInternal(), transform, allTouched);
-        PixelMask.Builder kept = new PixelMask.Builder(crop.width(), crop.height());
-        Optional<Window> frame = crop.sourceFrame(source.width(), source.height());
+        CropWindow window = CropWindow.of(crop, transform, allTouched);
+        PixelMask.Builder kept = new PixelMask.Builder(window.width(), window.height());
+        Optional<Window> frame = window.sourceFrame(source.width(), source.height());
         if (frame.isPresent()) {
             Window f = frame.get();
             Canvas canvas = new Canvas(f.width(), f.height());
@@ -76,15 +92,15 @@ public record Cutline(GridGeometry source, int column, int row, int width, int h
                     TouchedEdges.burn(polygon, f.column(), f.row(), canvas);
                 }
             }
-            for (int y = 0; y < crop.height(); y++) {
-                for (int x = 0; x < crop.width(); x++) {
-                    if (canvas.get(crop.column() + x - f.column(), crop.row() + y - f.row())) {
+            for (int y = 0; y < window.height(); y++) {
+                for (int x = 0; x < window.width(); x++) {
+                    if (canvas.get(window.column() + x - f.column(), window.row() + y - f.row())) {
                         kept.set(x, y);
                     }
                 }
             }
         }
-        return new Cutline(source, crop.column(), crop.row(), crop.width(), crop.height(), allTouched,
+        return new Cutline(source, window.column(), window.row(), window.width(), window.height(), allTouched,
                 kept.build());
     }
 

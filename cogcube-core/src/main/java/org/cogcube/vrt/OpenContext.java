@@ -3,11 +3,13 @@ package org.cogcube.vrt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.cogcube.MalformedFileException;
 import org.cogcube.UnsupportedFeatureException;
+import org.cogcube.cog.HeaderCache;
 import org.cogcube.io.RangeReader;
 
 /**
@@ -18,8 +20,10 @@ import org.cogcube.io.RangeReader;
  * @param readers a reader for a location (local path or URL); the caller of the reader closes it
  * @param warnings told of what was skipped
  * @param chain normalized locations of the VRTs above, outermost first
+ * @param headers where the sources' GeoTIFF headers are kept between opens, if anywhere
  */
-record OpenContext(Function<String, RangeReader> readers, Consumer<String> warnings, List<String> chain) {
+record OpenContext(Function<String, RangeReader> readers, Consumer<String> warnings, List<String> chain,
+        Optional<HeaderCache> headers) {
     /** How many VRTs may lie below the one opened: a VRT whose source is a VRT whose source is a VRT... */
     static final int MAX_NESTING = 4;
 
@@ -28,7 +32,11 @@ record OpenContext(Function<String, RangeReader> readers, Consumer<String> warni
     }
 
     static OpenContext top(Function<String, RangeReader> readers, Consumer<String> warnings) {
-        return new OpenContext(readers, warnings, List.of());
+        return new OpenContext(readers, warnings, List.of(), Optional.empty());
+    }
+
+    static OpenContext top(Function<String, RangeReader> readers, Consumer<String> warnings, HeaderCache headers) {
+        return new OpenContext(readers, warnings, List.of(), Optional.of(headers));
     }
 
     /**
@@ -49,7 +57,7 @@ record OpenContext(Function<String, RangeReader> readers, Consumer<String> warni
         }
         List<String> longer = new ArrayList<>(chain);
         longer.add(key);
-        return new OpenContext(readers, warnings, longer);
+        return new OpenContext(readers, warnings, longer, headers);
     }
 
     /** A reader of a location, or a failed future when it cannot even be opened (e.g. a missing file). */

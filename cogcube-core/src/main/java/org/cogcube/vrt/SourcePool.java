@@ -57,7 +57,9 @@ final class SourcePool implements AutoCloseable {
                 return CompletableFuture.failedFuture(e);
             }
         }
-        return context.reader(location).thenCompose(reader -> GeoTiff.openAsync(reader, context.warnings())
+        return context.reader(location).thenCompose(reader -> context.headers()
+                .map(headers -> GeoTiff.openAsync(reader, context.warnings(), headers))
+                .orElseGet(() -> GeoTiff.openAsync(reader, context.warnings()))
                 .whenComplete((tiff, failure) -> {
                     if (failure != null) {
                         reader.close();

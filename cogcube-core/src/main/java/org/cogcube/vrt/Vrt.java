@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.cogcube.MalformedFileException;
 import org.cogcube.UnsupportedFeatureException;
+import org.cogcube.cog.HeaderCache;
 import org.cogcube.geo.GridGeometry;
 import org.cogcube.io.ByteRange;
 import org.cogcube.io.Futures;
@@ -67,6 +68,20 @@ public final class Vrt implements RasterSource, AutoCloseable {
             Consumer<String> warnings) {
         try {
             return openAsync(location, OpenContext.top(readers, warnings).enter(location));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * Opens a VRT as {@link #openAsync(String, Function, Consumer)} does, keeping its GeoTIFF
+     * sources' headers in {@code headers}: opening the same unchanged sources again, for this VRT
+     * or another, reads no header.
+     */
+    public static CompletableFuture<Vrt> openAsync(String location, Function<String, RangeReader> readers,
+            Consumer<String> warnings, HeaderCache headers) {
+        try {
+            return openAsync(location, OpenContext.top(readers, warnings, headers).enter(location));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

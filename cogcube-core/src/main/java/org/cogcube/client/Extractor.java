@@ -1,0 +1,162 @@
+package org.cogcube.client;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.cogcube.UnsupportedFeatureException;
+import org.cogcube.catalog.Asset;
+import org.cogcube.catalog.Catalog;
+import org.cogcube.cog.HeaderCache;
+import org.cogcube.geo.GridGeometry;
+import org.cogcube.io.RangeReader;
+import org.cogcube.raster.Raster;
+import org.cogcube.region.Cutline;
+
+/**
+ * Runs one query: plans it ({@link Plan}), then fetches every file of every date at once (at most
+ * {@code maxFiles} open together): open (the header, from the cache when unchanged), cut the
+ * file's grid to the region ({@link Cuts}), read the cut's window (only the tiles it touches,
+ * decoded on all cores), close. Each date is assembled ({@link Masking}) as soon as its files are
+ * read.
+ */
+final class Extractor {
+    private final Function<String, RangeReader> readers;
+    private final HeaderCache headers;
+    private final Consumer<String> warnings;
+    private final int maxFiles;
+
+    Extractor(Function<String, RangeReader> readers, HeaderCache headers, Consumer<String> warnings, int maxFiles) {
+        this.readers = readers;
+        this.headers = headers;
+        this.warnings = warnings;
+        this.maxFiles = maxFiles;
+    }
+
+    /** What was read of one file: where the cut lies on its grid and the samples inside the grid. */
+    private record Read(Asset asset, LayerFile.Facts facts, Cutline cut, Optional<Raster> raw) {
+    }
+
+    /** One date's outcome. */
+    private record DateResult(List<LayerCut> kept, List<Dropped> dropped) {
+    }
+
+    CompletableFuture<Extraction> run(Catalog catalog, Query query, ProgressListener progress) {
+        Plan plan;
+        try {
+            plan = Plan.of(catalog, query);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        Cuts cuts = new Cuts(query.region(), query.allTouched());
+        Throttle throttle = new Throttle(maxFiles);
+        int total = plan.fileCount();
+        AtomicInteger done = new AtomicInteger();
+        progress.filesRead(0, total);
+        List<CompletableFuture<DateResult>> dates = new ArrayList<>();
+        for (Plan.DateFiles date : plan.dates()) {
+            Map<String, CompletableFuture<Read>> bands = new java.util.LinkedHashMap<>();
+            date.bands().forEach((band, asset) -> bands.put(band, fetch(asset, cuts, throttle, done, total, progress)));
+            Optional<CompletableFuture<Read>> cloud = date.cloud().map(a -> fetch(a, cuts, throttle, done, total,
+                    progress));
+            List<CompletableFuture<Read>> all = new ArrayList<>(bands.values());
+            cloud.ifPresent(all::add);
+            dates.add(CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+                    .thenApplyAsync(v -> assemble(date.date(), query, bands, cloud), ForkJoinPool.commonPool()));
+        }
+        return CompletableFuture.allOf(dates.toArray(CompletableFuture[]::new)).thenApply(v -> {
+            List<LayerCut> kept = new ArrayList<>();
+            List<Dropped> dropped = new ArrayList<>(plan.missing());
+            for (CompletableFuture<DateResult> d : dates) {
+                kept.addAll(d.join().kept());
+                dropped.addAll(d.join().dropped());
+            }
+            dropped.sort(Comparator.comparing(Dropped::date)
+                    .thenComparing(d -> query.bands().indexOf(d.band())));
+            return new Extraction(query, kept, dropped);
+        });
+    }
+
+    private CompletableFuture<Read> fetch(Asset asset, Cuts cuts, Throttle throttle, AtomicInteger done, int total,
+            ProgressListener progress) {
+        return throttle.submit(() -> LayerFile.open(asset, readers, headers, warnings).thenCompose(file -> {
+            CompletableFuture<Read> read;
+            try {
+                Cutline cut = cuts.of(file.grid());
+                LayerFile.Facts facts = new LayerFile.Facts(file.location(), file.grid(), file.nodata());
+                read = cut.sourceWindow()
+                        .map(w -> file.read(w).thenApply(r -> new Read(asset, facts, cut, Optional.of(r))))
+                        .orElseGet(() -> CompletableFuture.completedFuture(new Read(asset, facts, cut,
+                                Optional.empty())));
+            } catch (RuntimeException e) {
+                read = CompletableFuture.failedFuture(e);
+            }
+            return read.whenComplete((r, failure) -> file.close());
+        })).whenComplete((r, failure) -> {
+            if (failure == null) {
+                progress.filesRead(done.incrementAndGet(), total);
+            }
+        });
+    }
+
+    private static DateResult assemble(LocalDate date, Query query, Map<String, CompletableFuture<Read>> bands,
+            Optional<CompletableFuture<Read>> cloudRead) {
+        List<LayerCut> kept = new ArrayList<>();
+        List<Dropped> dropped = new ArrayList<>();
+        Optional<Read> cloud = cloudRead.map(CompletableFuture::join);
+        double threshold = query.cloudMask().map(CloudMask::threshold).orElse(Double.NaN);
+        double[] cloudValues = cloud.map(c -> Masking.cloud(c.cut(), c.raw(), c.facts().nodata())).orElse(null);
+        boolean cloudy = cloudValues != null && !Masking.anyClear(cloudValues, threshold);
+        for (Map.Entry<String, CompletableFuture<Read>> e : bands.entrySet()) {
+            String band = e.getKey();
+            Read read = e.getValue().join();
+            if (cloudy) {
+                dropped.add(new Dropped(band, date, Dropped.Reason.CLOUDY));
+                continue;
+            }
+            float[] values = Masking.band(read.cut(), read.raw(), read.facts().nodata(), query.nodataBelow());
+            if (cloudValues != null) {
+                checkSameGrid(read, cloud.get(), date);
+                Masking.maskClouds(values, cloudValues, threshold);
+            }
+            if (Masking.allNaN(values)) {
+                dropped.add(new Dropped(band, date, Dropped.Reason.NO_DATA));
+                continue;
+            }
+            kept.add(new LayerCut(band, date, floats(read.cut().grid(), values)));
+        }
+        return new DateResult(kept, dropped);
+    }
+
+    /** The original compares the band's and the cloud layer's arrays element by element: they must be alike. */
+    private static void checkSameGrid(Read band, Read cloud, LocalDate date) {
+        GridGeometry b = band.cut().grid();
+        GridGeometry c = cloud.cut().grid();
+        if (!b.equals(c)) {
+            throw new UnsupportedFeatureException("on " + date + ", layer " + band.asset().layer() + " ("
+                    + band.facts().location() + ") is cut to " + describe(b) + " but the cloud layer "
+                    + cloud.asset().layer() + " (" + cloud.facts().location() + ") to " + describe(c)
+                    + "; a cloud mask needs the cloud layer on the band's grid (expected equal cuts)");
+        }
+    }
+
+    private static String describe(GridGeometry g) {
+        return g.width() + "x" + g.height() + " pixels of " + g.transform().xPerColumn() + " x "
+                + (-g.transform().yPerRow()) + " at (" + g.transform().originX() + ", " + g.transform().originY()
+                + ") in " + g.crs();
+    }
+
+    private static Raster floats(GridGeometry grid, float[] values) {
+        byte[] bytes = new byte[values.length * 4];
+        java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer().put(values);
+        return Raster.wrap(org.cogcube.raster.SampleType.FLOAT32, grid, OptionalDouble.of(Double.NaN), bytes);
+    }
+}

@@ -1,0 +1,26 @@
+/**
+ * The client: a cube opened from its catalogue, and queries that cut its layers to a region, date
+ * by date, with the numbers the original Python method gives (see {@link org.cogcube.client.Cube}).
+ *
+ * <p>Words used here:
+ * <ul>
+ *   <li><b>cube</b>: a catalogue and the files it lists ({@link org.cogcube.client.Cube});</li>
+ *   <li><b>band</b>: a layer asked for by a query (B04, B08); its values come out as float32;</li>
+ *   <li><b>cloud layer</b>: the layer whose values (0 to 100, a cloud probability) mask the bands:
+ *       a pixel whose cloud value exceeds the <b>threshold</b> becomes NaN, and a pixel whose value
+ *       is at most the threshold is <b>clear</b>;</li>
+ *   <li><b>query</b>: what to extract: bands, dates, a region, a cloud mask, the nodata rules
+ *       ({@link org.cogcube.client.Query});</li>
+ *   <li><b>cut</b>: one layer at one date cut to the region as {@code gdalwarp -cutline REGION
+ *       -crop_to_cutline} cuts it: the window of the source grid around the region, and in it the
+ *       pixels kept (see {@link org.cogcube.region.Cutline}); a {@link org.cogcube.client.LayerCut}
+ *       is a band's cut after masking;</li>
+ *   <li><b>kept</b> and <b>dropped</b>: a date is kept for a band when its masked cut has at least
+ *       one value that is not NaN; otherwise it is dropped, with a reason
+ *       ({@link org.cogcube.client.Dropped});</li>
+ *   <li><b>plan, fetch, decode, assemble</b>: the four steps of a query. The plan (which files,
+ *       which cuts) is pure; the fetch opens every file needed and reads every window at once,
+ *       only the tiles a window touches; decoding runs on all cores; assembling masks and drops.</li>
+ * </ul>
+ */
+package org.cogcube.client;
