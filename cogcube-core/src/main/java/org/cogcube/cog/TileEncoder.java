@@ -17,6 +17,9 @@ record TileEncoder(SampleType type, int bands, int blockSize, int imageWidth, Co
     /** Bytes of framing around a tile: leader and trailer. */
     static final int FRAMING = 8;
 
+    /** Each codec thread gathers its tiles in one buffer of its own instead of a new one per tile. */
+    private static final ThreadLocal<byte[]> SCRATCH = new ThreadLocal<>();
+
     /**
      * @param rows the tile's rows (up to blockSize), each per band, full width, little-endian
      * @param tileColumn which tile of the row
@@ -24,10 +27,14 @@ record TileEncoder(SampleType type, int bands, int blockSize, int imageWidth, Co
     byte[] encode(byte[][][] rows, int tileColumn) {
         int bytes = type.bytes();
         int pixelBytes = bytes * bands;
-        byte[] tile = new byte[blockSize * blockSize * pixelBytes];
+        byte[] tile = scratch(blockSize * blockSize * pixelBytes);
         int x0 = tileColumn * blockSize;
         int w = Math.min(blockSize, imageWidth - x0);
-        boolean needsFill = fill != null && (w < blockSize || rows.length < blockSize);
+        boolean partial = w < blockSize || rows.length < blockSize;
+        if (partial) {
+            java.util.Arrays.fill(tile, (byte) 0);
+        }
+        boolean needsFill = fill != null && partial;
         if (needsFill) {
             for (int i = 0; i < blockSize * blockSize; i++) {
                 for (int b = 0; b < bands; b++) {
@@ -52,6 +59,9 @@ record TileEncoder(SampleType type, int bands, int blockSize, int imageWidth, Co
         }
         predictor.encode(tile, 0, blockSize, blockSize, bands, type, ByteOrder.LITTLE_ENDIAN);
         byte[] data = compression.codec().encode(tile, 0, tile.length, level);
+        if (data == tile) {
+            throw new IllegalStateException("a codec returned its input buffer");
+        }
         byte[] framed = new byte[data.length + FRAMING];
         int n = data.length;
         framed[0] = (byte) n;
@@ -63,5 +73,14 @@ record TileEncoder(SampleType type, int bands, int blockSize, int imageWidth, Co
             framed[4 + n + i] = n >= 4 ? data[n - 4 + i] : 0;
         }
         return framed;
+    }
+
+    private static byte[] scratch(int length) {
+        byte[] b = SCRATCH.get();
+        if (b == null || b.length != length) {
+            b = new byte[length];
+            SCRATCH.set(b);
+        }
+        return b;
     }
 }
