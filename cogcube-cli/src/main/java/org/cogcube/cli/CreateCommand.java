@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.cogcube.geo.Crs;
 import org.cogcube.geo.GridGeometry;
-import org.cogcube.ingest.Cube;
+import org.cogcube.ingest.CubeGrid;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,7 +46,7 @@ final class CreateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GridGeometry grid = grid();
-        boolean created = Cube.create(cube, grid);
+        boolean created = CubeGrid.create(cube, grid);
         if (!quiet) {
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%s %s: %s x %s pixels, %s%n", created ? "created cube" : "already a cube of this grid:", cube,
@@ -72,7 +72,7 @@ final class CreateCommand implements Callable<Integer> {
             throw usage("--bounds expects minx,miny,maxx,maxy, found '" + bounds + "'");
         }
         try {
-            return Cube.grid(c, res[0], res.length == 2 ? res[1] : res[0], b);
+            return CubeGrid.grid(c, res[0], res.length == 2 ? res[1] : res[0], b);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

@@ -64,7 +64,7 @@ public final class Ingest {
      * as {@code date} into the cube at {@code cube}.
      */
     public static Result run(Path cube, LocalDate date, Map<String, List<Input>> layers, IngestOptions options) {
-        GridGeometry grid = Cube.grid(cube);
+        GridGeometry grid = CubeGrid.grid(cube);
         if (layers.isEmpty() && options.derivations().isEmpty()) {
             throw new IllegalArgumentException("nothing to ingest: expected at least one layer or derived layer");
         }
@@ -172,7 +172,7 @@ public final class Ingest {
                 sources.add(s);
                 if (!s.grid().equals(grid)) {
                     throw new CogcubeException(d.layer() + " reads " + name + " of " + date + " (" + asset.href()
-                            + "), which is not on the cube's grid (" + Cube.describe(grid) + ")");
+                            + "), which is not on the cube's grid (" + CubeGrid.describe(grid) + ")");
                 }
             }
             DerivedSource source = new DerivedSource(grid, d.expression(), names, sources);

@@ -5,7 +5,7 @@
  * <p>Words used here:
  * <ul>
  *   <li><b>cube grid</b>: the CRS, resolution, origin and extent every layer of every date is warped
- *       onto, fixed when the cube is created and kept in {@value Cube#FILE} beside the catalogues
+ *       onto, fixed when the cube is created and kept in {@value CubeGrid#FILE} beside the catalogues
  *       (the catalogues stay plain STAC and simple catalogues: a cube with no date yet still knows
  *       its grid);</li>
  *   <li><b>input</b>: one band of a file (GeoTIFF or VRT, local or remote) to ingest into a layer

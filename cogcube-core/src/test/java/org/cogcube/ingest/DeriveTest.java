@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 final class DeriveTest {
-    static final GridGeometry GRID = Cube.grid(Crs.epsg(32630), 10, 10, new double[] {500000, 4000000, 500040, 4000010});
+    static final GridGeometry GRID = CubeGrid.grid(Crs.epsg(32630), 10, 10, new double[] {500000, 4000000, 500040, 4000010});
     static final double NODATA = -9999;
 
     @TempDir
@@ -35,7 +35,7 @@ final class DeriveTest {
         double[] b08 = {30, 5, NODATA, 0};
         double[] b04 = {10, -5, 7, 0};
         Path cube = dir.resolve("cube");
-        Cube.create(cube, GRID);
+        CubeGrid.create(cube, GRID);
         Map<String, List<Input>> layers = new LinkedHashMap<>();
         layers.put("B08", List.of(new Input(input("b08.tif", b08).toString(), 1)));
         layers.put("B04", List.of(new Input(input("b04.tif", b04).toString(), 1)));

@@ -12,7 +12,7 @@ import org.cogcube.testing.Landsat;
 /** The Landsat 7 scene as a cube: WGS84 / UTM 25S at 30 m over the scene and a little beyond. */
 final class LandsatCube {
     static final double[] BOUNDS = {288750, 9110700, 298740, 9120780};
-    static final GridGeometry GRID = Cube.grid(Crs.epsg(32725), 30, 30, BOUNDS);
+    static final GridGeometry GRID = CubeGrid.grid(Crs.epsg(32725), 30, 30, BOUNDS);
     static final LocalDate DATE = LocalDate.parse("2018-01-02");
 
     private LandsatCube() {
@@ -28,7 +28,7 @@ final class LandsatCube {
     }
 
     static Path create(Path dir) {
-        Cube.create(dir, GRID);
+        CubeGrid.create(dir, GRID);
         return dir;
     }
 }

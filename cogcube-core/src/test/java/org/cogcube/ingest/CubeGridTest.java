@@ -14,14 +14,14 @@ import org.cogcube.geo.GridGeometry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-final class CubeTest {
+final class CubeGridTest {
     @TempDir
     Path dir;
 
     @Test
     void createsGridAndEmptyCataloguesThatReadBack() {
-        assertTrue(Cube.create(dir, LandsatCube.GRID));
-        assertEquals(LandsatCube.GRID, Cube.grid(dir));
+        assertTrue(CubeGrid.create(dir, LandsatCube.GRID));
+        assertEquals(LandsatCube.GRID, CubeGrid.grid(dir));
         assertEquals(333, LandsatCube.GRID.width());
         assertEquals(336, LandsatCube.GRID.height());
         assertTrue(Catalogs.open(dir.resolve(Catalogs.STAC_FILE).toString()).acquisitions().isEmpty());
@@ -30,24 +30,24 @@ final class CubeTest {
 
     @Test
     void createAgainWithTheSameGridChangesNothing() throws Exception {
-        Cube.create(dir, LandsatCube.GRID);
-        byte[] before = Files.readAllBytes(dir.resolve(Cube.FILE));
-        assertFalse(Cube.create(dir, LandsatCube.GRID));
-        assertEquals(new String(before), Files.readString(dir.resolve(Cube.FILE)));
+        CubeGrid.create(dir, LandsatCube.GRID);
+        byte[] before = Files.readAllBytes(dir.resolve(CubeGrid.FILE));
+        assertFalse(CubeGrid.create(dir, LandsatCube.GRID));
+        assertEquals(new String(before), Files.readString(dir.resolve(CubeGrid.FILE)));
     }
 
     @Test
     void refusesToRecreateWithAnotherGrid() {
-        Cube.create(dir, LandsatCube.GRID);
-        GridGeometry other = Cube.grid(Crs.epsg(32725), 10, 10, LandsatCube.BOUNDS);
-        CogcubeException e = assertThrows(CogcubeException.class, () -> Cube.create(dir, other));
+        CubeGrid.create(dir, LandsatCube.GRID);
+        GridGeometry other = CubeGrid.grid(Crs.epsg(32725), 10, 10, LandsatCube.BOUNDS);
+        CogcubeException e = assertThrows(CogcubeException.class, () -> CubeGrid.create(dir, other));
         assertTrue(e.getMessage().contains("already a cube of another grid"), e.getMessage());
     }
 
     @Test
     void refusesBoundsThatAreNotWholePixels() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Cube.grid(Crs.epsg(32630), 10, 10, new double[] {0, 0, 105, 100}));
+                () -> CubeGrid.grid(Crs.epsg(32630), 10, 10, new double[] {0, 0, 105, 100}));
         assertTrue(e.getMessage().contains("not a whole number of pixels of 10"), e.getMessage());
     }
 

@@ -25,12 +25,12 @@ import org.cogcube.geo.GridGeometry;
  * {@code (minX, maxY)}; {@code size} is {@code width, height} in pixels and only restates what
  * bounds and resolution say.
  */
-public final class Cube {
+public final class CubeGrid {
     /** The file that holds a cube's grid. */
     public static final String FILE = "cube.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Cube() {
+    private CubeGrid() {
     }
 
     /**
