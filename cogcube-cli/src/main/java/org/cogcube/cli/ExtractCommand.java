@@ -93,7 +93,7 @@ final class ExtractCommand implements Callable<Integer> {
             description = "Band values below this become NaN (default: ${DEFAULT-VALUE}).")
     double nodataBelow;
 
-    @Option(names = "--layer-names", split = ",", paramLabel = "NAMES",
+    @Option(names = {"--layers", "--layer-names"}, split = ",", paramLabel = "NAMES",
             description = "The layer names of a simple catalogue's lists, in order (default: Sentinel-2's).")
     List<String> layerNames;
 
