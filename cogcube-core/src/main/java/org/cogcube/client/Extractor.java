@@ -17,6 +17,7 @@ import org.cogcube.catalog.Asset;
 import org.cogcube.catalog.Catalog;
 import org.cogcube.cog.HeaderCache;
 import org.cogcube.geo.GridGeometry;
+import org.cogcube.io.AsyncLimiter;
 import org.cogcube.io.RangeReader;
 import org.cogcube.raster.Raster;
 import org.cogcube.region.Cutline;
@@ -57,7 +58,7 @@ final class Extractor {
             return CompletableFuture.failedFuture(e);
         }
         Cuts cuts = new Cuts(query.region(), query.allTouched());
-        Throttle throttle = new Throttle(maxFiles);
+        AsyncLimiter throttle = new AsyncLimiter(maxFiles);
         int total = plan.fileCount();
         AtomicInteger done = new AtomicInteger();
         progress.filesRead(0, total);
@@ -85,7 +86,7 @@ final class Extractor {
         });
     }
 
-    private CompletableFuture<Read> fetch(Asset asset, Cuts cuts, Throttle throttle, AtomicInteger done, int total,
+    private CompletableFuture<Read> fetch(Asset asset, Cuts cuts, AsyncLimiter throttle, AtomicInteger done, int total,
             ProgressListener progress) {
         return throttle.submit(() -> LayerFile.open(asset, readers, headers, warnings).thenCompose(file -> {
             CompletableFuture<Read> read;

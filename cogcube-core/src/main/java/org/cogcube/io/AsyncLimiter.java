@@ -10,16 +10,19 @@ import java.util.function.Supplier;
 
 /**
  * Lets at most {@code max} asynchronous operations run at once; the others wait, in order, without
- * holding a thread.
+ * holding a thread. Used per host by the HTTP reader and per query by the client.
  */
-final class AsyncLimiter {
+public final class AsyncLimiter {
     private static final Map<String, AsyncLimiter> PER_HOST = new ConcurrentHashMap<>();
 
     private final int max;
     private final Queue<Runnable> waiting = new ArrayDeque<>();
     private int running;
 
-    AsyncLimiter(int max) {
+    public AsyncLimiter(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("expected at least 1 operation at once, found " + max);
+        }
         this.max = max;
     }
 
@@ -29,7 +32,7 @@ final class AsyncLimiter {
     }
 
     /** Starts {@code operation} when a place is free; the result completes as it does. */
-    <T> CompletableFuture<T> submit(Supplier<CompletableFuture<T>> operation) {
+    public <T> CompletableFuture<T> submit(Supplier<CompletableFuture<T>> operation) {
         CompletableFuture<T> result = new CompletableFuture<>();
         Runnable start = () -> {
             CompletableFuture<T> running;
