@@ -3,9 +3,9 @@ package org.cogcube.catalog;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 import org.cogcube.UnsupportedFeatureException;
+import org.cogcube.io.RangeReaders;
 
 /**
  * Where a catalogue is, and how its hrefs resolve: against the catalogue's own URI, so relative
@@ -46,12 +46,7 @@ record Location(String text, URI uri, Optional<Path> folder) {
     }
 
     private static String scheme(String pathOrUrl) {
-        int colon = pathOrUrl.indexOf(':');
-        if (colon < 2) {
-            return "";
-        }
-        String scheme = pathOrUrl.substring(0, colon);
-        return scheme.matches("[A-Za-z][A-Za-z0-9+.-]*") ? scheme.toLowerCase(Locale.ROOT) : "";
+        return RangeReaders.scheme(pathOrUrl);
     }
 
     /**

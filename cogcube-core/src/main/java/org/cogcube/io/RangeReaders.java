@@ -34,7 +34,7 @@ public final class RangeReaders {
     }
 
     /** The URI scheme, lower case, or "" for a path (a one-letter scheme is a Windows drive). */
-    private static String scheme(String pathOrUrl) {
+    public static String scheme(String pathOrUrl) {
         int colon = pathOrUrl.indexOf(':');
         if (colon < 2) {
             return "";
