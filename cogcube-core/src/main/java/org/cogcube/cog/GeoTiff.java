@@ -78,6 +78,14 @@ public final class GeoTiff implements RasterSource, AutoCloseable {
             HeaderCache cache) {
         var cached = cache.get(source.location());
         if (cached.isPresent()) {
+            // A source that knows its version without a request (a local file) is checked now, so
+            // a file replaced since its header was cached is simply read afresh.
+            CompletableFuture<java.util.Optional<String>> known = source.version();
+            if (known.isDone() && !known.isCompletedExceptionally()
+                    && !known.join().map(cached.get().version()::equals).orElse(true)) {
+                cache.invalidate(source.location());
+                return openAsync(source, warnings, cache);
+            }
             RangeReader checked = new VersionCheckingReader(source, cached.get().version(), cache);
             return CompletableFuture.supplyAsync(() -> of(checked, cached.get().tiff(), warnings),
                     Runnable::run);

@@ -72,4 +72,22 @@ class HeaderCacheTest {
             }
         }
     }
+
+    @Test
+    void aLocalFileReplacedUnderTheSameNameIsReadAfreshNotFailed() throws Exception {
+        Raster first = TestRasters.field(SampleType.UINT16, 200, 100, 1, 3, OptionalDouble.empty());
+        Raster second = TestRasters.field(SampleType.UINT16, 300, 150, 1, 4, OptionalDouble.empty());
+        Path file = dir.resolve("b08.tif");
+        CogWriter.write(RasterSource.of(first), file, CogOptions.defaults().withBlockSize(64));
+        HeaderCache cache = new HeaderCache(8);
+        try (GeoTiff t = GeoTiff.openAsync(RangeReaders.open(file.toString()), m -> { }, cache).join()) {
+            assertEquals(200, t.grid().width());
+        }
+        // An ingest writes the layer again under the same name (a new file renamed over the old).
+        CogWriter.write(RasterSource.of(second), file, CogOptions.defaults().withBlockSize(64));
+        try (GeoTiff t = GeoTiff.openAsync(RangeReaders.open(file.toString()), m -> { }, cache).join()) {
+            assertEquals(300, t.grid().width(), "the new header, not the cached one");
+            assertEquals(second.get(0, 250, 120), t.read(Window.of(250, 120, 1, 1), 0).get(0, 0, 0));
+        }
+    }
 }
