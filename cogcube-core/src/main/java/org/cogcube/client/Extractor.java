@@ -88,7 +88,22 @@ final class Extractor {
 
     private CompletableFuture<Read> fetch(Asset asset, Cuts cuts, AsyncLimiter throttle, AtomicInteger done, int total,
             ProgressListener progress) {
-        return throttle.submit(() -> LayerFile.open(asset, readers, headers, warnings).thenCompose(file -> {
+        return throttle.submit(() -> readOnce(asset, cuts).handle((r, failure) -> {
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
+            if (cause instanceof org.cogcube.SourceChangedException) {
+                // The file was replaced since its header was cached; the stale entry is gone: read it afresh.
+                return readOnce(asset, cuts);
+            }
+            return failure == null ? CompletableFuture.completedFuture(r) : CompletableFuture.<Read>failedFuture(cause);
+        }).thenCompose(f -> f)).whenComplete((r, failure) -> {
+            if (failure == null) {
+                progress.filesRead(done.incrementAndGet(), total);
+            }
+        });
+    }
+
+    private CompletableFuture<Read> readOnce(Asset asset, Cuts cuts) {
+        return LayerFile.open(asset, readers, headers, warnings).thenCompose(file -> {
             CompletableFuture<Read> read;
             try {
                 Cutline cut = cuts.of(file.grid());
@@ -101,10 +116,6 @@ final class Extractor {
                 read = CompletableFuture.failedFuture(e);
             }
             return read.whenComplete((r, failure) -> file.close());
-        })).whenComplete((r, failure) -> {
-            if (failure == null) {
-                progress.filesRead(done.incrementAndGet(), total);
-            }
         });
     }
 

@@ -15,12 +15,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.cogcube.catalog.Catalog;
 import org.cogcube.catalog.Catalogs;
 import org.cogcube.catalog.ReadOptions;
+import org.cogcube.cog.CogOptions;
+import org.cogcube.cog.CogWriter;
 import org.cogcube.io.ByteRange;
 import org.cogcube.io.ForwardingRangeReader;
 import org.cogcube.io.HttpOptions;
 import org.cogcube.io.OpenOptions;
 import org.cogcube.io.RangeReader;
 import org.cogcube.io.RangeReaders;
+import org.cogcube.raster.RasterSource;
 import org.cogcube.raster.Window;
 import org.cogcube.region.Cutline;
 import org.cogcube.region.Regions;
@@ -127,6 +130,31 @@ class ExtractsOverHttpTest {
         for (int i = 0; i < first.cuts().size(); i++) {
             assertTrue(java.util.Arrays.equals(first.cuts().get(i).values(), second.cuts().get(i).values()));
         }
+    }
+
+    @Test
+    void aLayerReplacedBetweenTwoQueriesIsReadAfreshNotFailed() throws Exception {
+        TestCubes.cogCube(dir.resolve("replaced"));
+        OpenOptions io = OpenOptions.defaults()
+                .withHttp(HttpOptions.defaults().withProtocol(HttpOptions.Protocol.H2C_PRIOR_KNOWLEDGE));
+        Cube cube = Cube.open(h2c.uri("replaced/" + Catalogs.STAC_FILE).toString(),
+                ReadOptions.defaults().withIo(io));
+        Query query = Query.of(Query.bbox(602000.5, 799001.5, 603003.5, 799803.5, TestCubes.GRID.crs()), "B04", "B08")
+                .on(TestCubes.DATES.get(0));
+        Extraction before = cube.extract(query);
+
+        // An ingest puts new content under the same name (a new file renamed over the old one);
+        // its modification time moves on, so nginx gives it a new ETag.
+        Path b04 = dir.resolve("replaced").resolve(TestCubes.DATES.get(0).toString()).resolve("B04.tif");
+        java.nio.file.attribute.FileTime old = Files.getLastModifiedTime(b04);
+        CogWriter.write(RasterSource.of(TestCubes.raster("B08", 0)), b04, CogOptions.defaults().withBlockSize(256));
+        Files.setLastModifiedTime(b04, java.nio.file.attribute.FileTime.fromMillis(old.toMillis() + 5000));
+
+        Extraction after = cube.extract(query);
+        float[] newB04 = after.get("B04", TestCubes.DATES.get(0)).orElseThrow().values();
+        float[] b08 = before.get("B08", TestCubes.DATES.get(0)).orElseThrow().values();
+        assertTrue(java.util.Arrays.equals(b08, newB04), "B04 now holds what B08 holds");
+        assertTrue(!java.util.Arrays.equals(before.get("B04", TestCubes.DATES.get(0)).orElseThrow().values(), newB04));
     }
 
     private static int tilesTouched(Window w, int tile) {
