@@ -105,7 +105,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** What a user does with a cube: open it, cut two bands to a field with the cloud mask, chart the NDVI. */
-    private static void workflow(PrintWriter out, String catalog, String roi, String geoJson) {
+    private void workflow(PrintWriter out, String catalog, String roi, String geoJson) {
         out.println();
         out.println("1. Open the catalogue: Cube.open(\"" + catalog + "\")");
         Cube cube = Cube.open(catalog);
@@ -131,7 +131,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** The same query from Java, the command line, GDAL and rasterio. */
-    private static String further(String catalog, String roi) {
+    private String further(String catalog, String roi) {
         String base = catalog.substring(0, catalog.length() - "catalog.json".length());
         String cog = base + DemoCube.FIRST + "/B04.tif";
         boolean remote = catalog.startsWith("http");
@@ -143,8 +143,9 @@ final class DemoCommand implements Callable<Integer> {
         s.append("  CLI       ./cogcube extract ").append(catalog).append(" --bands B04,B08 --roi ").append(roi)
                 .append(" --cloud-mask CLD:20 --out field\n");
         s.append("  GDAL      gdalinfo ").append(gdalPath).append('\n');
-        s.append("            gdalinfo 'STACIT:\"").append(remote ? "/vsicurl/" : "").append(catalog)
-                .append("\":asset=B04'\n");
+        // GDAL 3.6's STACIT resolves relative hrefs against the working folder, not the catalogue's URL.
+        s.append("            cd ").append(dir.toAbsolutePath().normalize())
+                .append(" && gdalinfo 'STACIT:\"catalog.json\":asset=B04'\n");
         s.append("  rasterio  python3 -c 'import rasterio; r = rasterio.open(\"").append(cog)
                 .append("\"); print(r.profile)'\n");
         return s.toString();

@@ -84,8 +84,8 @@ final class DemoScene {
                     } else if (name.equals("TCWV")) {
                         value = (int) (1500 + 3500 * rains + 150 * noise(c / 64, r / 64, index, b));
                     } else {
-                        double ndvi = ndviOfField[land.fieldAt(c, r).id()] + 0.02 * noise(c, r, index, 99);
-                        double reflectance = reflectance(name, ndvi) * (1 + 0.03 * noise(c, r, index, b));
+                        double ndvi = ndviOfField[land.fieldAt(c, r).id()] + 0.015 * noise(c, r, index, 99);
+                        double reflectance = reflectance(name, ndvi) * (1 + 0.015 * noise(c, r, index, b));
                         double cover = Math.max(0, Math.min(1, (p - 10) / 70.0)); // haze below 10%
                         reflectance = reflectance * (1 - cover) + cloudReflectance(name) * cover;
                         value = (int) Math.round(reflectance * 10000);
