@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,8 @@ import org.cogcube.client.Cube;
 import org.cogcube.client.Dropped;
 import org.cogcube.client.Extraction;
 import org.cogcube.client.Query;
+import org.cogcube.region.Region;
+import org.cogcube.region.Regions;
 import org.cogcube.server.CubeServer;
 import org.cogcube.server.ServerOptions;
 import picocli.CommandLine;
@@ -109,22 +112,24 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("1. Open the catalogue: Cube.open(\"" + catalog + "\")");
         Cube cube = Cube.open(catalog);
-        List<java.time.LocalDate> dates = cube.dates();
+        List<LocalDate> dates = cube.dates();
         out.printf(Locale.ROOT, "   %d acquisitions from %s to %s, layers %s%n", dates.size(), dates.get(0),
                 dates.get(dates.size() - 1), String.join(",", cube.layers()));
         out.println("2. Cut B04 and B08 to one field, masking clouds where CLD > 20:");
         out.println("   " + geoJson);
         long start = System.nanoTime();
-        Extraction extraction = cube.extract(Query.of(org.cogcube.region.Regions.parseGeoJson(geoJson, roi),
-                "B04", "B08").withCloudMask("CLD", 20));
+        Extraction extraction = cube.extract(Query.of(Regions.parseGeoJson(geoJson, roi), "B04", "B08")
+                .withCloudMask("CLD", 20));
         Map<Dropped.Reason, Integer> reasons = new EnumMap<>(Dropped.Reason.class);
         extraction.dropped().stream().filter(d -> d.band().equals("B04"))
                 .forEach(d -> reasons.merge(d.reason(), 1, Integer::sum));
         out.printf(Locale.ROOT, "   kept %d dates, dropped %s, in %.2f s%n", extraction.dates().size(),
                 reasons.isEmpty() ? "none" : reasons.toString().toLowerCase(Locale.ROOT).replace('_', ' '),
                 (System.nanoTime() - start) / 1e9);
-        out.println("3. The field's NDVI, (B08 - B04) / (B08 + B04), mean over its clear pixels:");
-        out.print(NdviSeries.of(extraction).table(40));
+        Region field = Regions.parseGeoJson(geoJson, roi);
+        Map<LocalDate, Double> rain = NdviSeries.means(cube.extract(Query.of(field, "RAIN").withAllTouched(true)), "RAIN");
+        out.println("3. The field's NDVI, (B08 - B04) / (B08 + B04), mean over its clear pixels, and the week's rain:");
+        out.print(NdviSeries.of(extraction).table(rain, 40));
         out.println();
         out.print(further(catalog, roi));
         out.flush();
@@ -146,6 +151,8 @@ final class DemoCommand implements Callable<Integer> {
         // GDAL 3.6's STACIT resolves relative hrefs against the working folder, not the catalogue's URL.
         s.append("            cd ").append(dir.toAbsolutePath().normalize())
                 .append(" && gdalinfo 'STACIT:\"catalog.json\":asset=B04'\n");
+        s.append("  simple    the same cube as date -> URLs (catalog-simple.json): add --layer-names ")
+                .append("B02,B03,B04,B05,B06,B07,B08,B8A,B11,B12,CLD,AOT,TCWV,LULC,RAIN to cogcube extract\n");
         s.append("  rasterio  python3 -c 'import rasterio; r = rasterio.open(\"").append(cog)
                 .append("\"); print(r.profile)'\n");
         return s.toString();

@@ -46,6 +46,11 @@ final class DemoCube {
     static final GridGeometry GRID = new GridGeometry(SIZE, SIZE, GeoTransform.northUp(600000, 800000, 10, 10), CRS);
     static final GridGeometry GRID_20M = new GridGeometry(SIZE / 2, SIZE / 2,
             GeoTransform.northUp(600000, 800000, 20, 20), CRS);
+    /** Rainfall comes coarse, as satellite rainfall estimates do (CHIRPS is 5 km): 1 km here. */
+    static final GridGeometry GRID_RAIN = new GridGeometry(SIZE / 100, SIZE / 100,
+            GeoTransform.northUp(600000, 800000, 1000, 1000), CRS);
+    /** The layers after Sentinel-2's: land use (one file for every date) and the week's rainfall. */
+    static final List<String> EXTRA_LAYERS = List.of("LULC", "RAIN");
 
     private DemoCube() {
     }
@@ -58,7 +63,7 @@ final class DemoCube {
     static Written write(Path dir, long seed, CogWriter.Progress progress) {
         DemoLandscape land = DemoLandscape.generate(SIZE, seed);
         DemoScene scene = new DemoScene(land, GRID, GRID_20M, seed);
-        int files = DATES * Sentinel2.LAYER_NAMES.size();
+        int files = DATES * (Sentinel2.LAYER_NAMES.size() + 1) + 1;
         AtomicInteger written = new AtomicInteger();
         progress.rows(0, files);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
@@ -69,9 +74,13 @@ final class DemoCube {
                 });
         List<Future<Acquisition>> dates = new ArrayList<>();
         try {
+            Path landUse = dir.resolve("static").resolve("LULC.tif");
+            CogWriter.write(RasterSource.of(DemoExtras.landUse(land, GRID)), landUse, CogOptions.defaults());
+            Asset landUseAsset = Asset.of("LULC", landUse.toAbsolutePath().normalize().toUri()).withGrid(GRID);
+            progress.rows(written.incrementAndGet(), files);
             for (int i = 0; i < DATES; i++) {
                 int index = i;
-                dates.add(pool.submit(() -> writeDate(dir, scene, index, () -> {
+                dates.add(pool.submit(() -> writeDate(dir, scene, index, landUseAsset, seed, () -> {
                     synchronized (progress) {
                         progress.rows(written.incrementAndGet(), files);
                     }
@@ -101,10 +110,14 @@ final class DemoCube {
         return FIRST.plusDays((long) DAYS_BETWEEN * index);
     }
 
-    private static Acquisition writeDate(Path dir, DemoScene scene, int index, Runnable fileDone) {
+    private static Acquisition writeDate(Path dir, DemoScene scene, int index, Asset landUse, long seed,
+            Runnable fileDone) {
         LocalDate date = date(index);
         List<Asset> assets = new ArrayList<>();
-        for (Map.Entry<String, Raster> layer : scene.render(index, date).entrySet()) {
+        assets.add(landUse);
+        Map<String, Raster> layers = new java.util.LinkedHashMap<>(scene.render(index, date));
+        layers.put("RAIN", DemoExtras.rainfall(GRID_RAIN, date, seed));
+        for (Map.Entry<String, Raster> layer : layers.entrySet()) {
             Path file = dir.resolve(date.toString()).resolve(layer.getKey() + ".tif");
             CogWriter.write(RasterSource.of(layer.getValue()), file, CogOptions.defaults());
             assets.add(Asset.of(layer.getKey(), file.toAbsolutePath().normalize().toUri())
@@ -122,6 +135,8 @@ final class DemoCube {
                     : RasterBand.of(SampleType.UINT16).withNodata(0);
             layers.add(layer.withBand(band));
         }
+        layers.add(Layer.named("LULC").withBand(RasterBand.of(SampleType.UINT8)));
+        layers.add(Layer.named("RAIN").withBand(RasterBand.of(SampleType.FLOAT32)));
         return layers;
     }
 

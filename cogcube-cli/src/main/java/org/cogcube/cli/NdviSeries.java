@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.cogcube.client.Extraction;
 import org.cogcube.client.LayerCut;
@@ -43,16 +44,39 @@ record NdviSeries(List<Point> points) {
         return new NdviSeries(List.copyOf(points));
     }
 
-    /** One line per date: the date, the NDVI, the pixels averaged and a bar from 0 to 1 in {@code width} characters. */
-    String table(int width) {
+    /**
+     * One line per date: the date, the week's rainfall (mm, blank where unknown), the NDVI, the
+     * pixels averaged and a bar from 0 to 1 in {@code width} characters.
+     */
+    String table(Map<LocalDate, Double> rain, int width) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "  %-10s  %5s  %6s  %s%n", "date", "NDVI", "pixels",
+        s.append(String.format(Locale.ROOT, "  %-10s  %7s  %5s  %6s  %s%n", "date", "rain mm", "NDVI", "pixels",
                 "0" + " ".repeat(Math.max(0, width - 2)) + "1"));
         for (Point p : points) {
             int bar = (int) Math.round(Math.max(0, Math.min(1, p.ndvi())) * width);
-            s.append(String.format(Locale.ROOT, "  %-10s  %5.2f  %6d  %s%n", p.date(), p.ndvi(), p.pixels(),
-                    "#".repeat(bar)));
+            Double mm = rain.get(p.date());
+            s.append(String.format(Locale.ROOT, "  %-10s  %7s  %5.2f  %6d  %s%n", p.date(),
+                    mm == null ? "" : String.format(Locale.ROOT, "%.0f", mm), p.ndvi(), p.pixels(), "#".repeat(bar)));
         }
         return s.toString();
+    }
+
+    /** The mean of one band over the region at each date kept, NaNs left out. */
+    static Map<LocalDate, Double> means(Extraction extraction, String band) {
+        Map<LocalDate, Double> means = new java.util.TreeMap<>();
+        for (LayerCut cut : extraction.band(band)) {
+            double sum = 0;
+            int count = 0;
+            for (float v : cut.values()) {
+                if (Float.isFinite(v)) {
+                    sum += v;
+                    count++;
+                }
+            }
+            if (count > 0) {
+                means.put(cut.date(), sum / count);
+            }
+        }
+        return means;
     }
 }

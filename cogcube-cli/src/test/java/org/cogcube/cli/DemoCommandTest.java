@@ -34,16 +34,19 @@ class DemoCommandTest {
     @Test
     void listsAYearOfWeeklyAcquisitions() {
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().contains("52 acquisitions from 2018-01-02 to 2018-12-25"), run.out());
+        assertTrue(run.out().contains("52 acquisitions from 2018-01-02 to 2018-12-25, layers "
+                + "B02,B03,B04,B05,B06,B07,B08,B8A,B11,B12,CLD,AOT,TCWV,LULC,RAIN"), run.out());
     }
 
     @Test
     void chartsAFieldFromBareSoilToItsPeak() {
-        Matcher row = Pattern.compile("(?m)^  (\\d{4}-\\d\\d-\\d\\d)\\s+(-?\\d\\.\\d\\d)\\s+(\\d+)\\s+#*$")
+        Matcher row = Pattern.compile("(?m)^  (\\d{4}-\\d\\d-\\d\\d)\\s+(\\d+)\\s+(-?\\d\\.\\d\\d)\\s+(\\d+)\\s+#*$")
                 .matcher(run.out());
         List<Double> ndvi = new ArrayList<>();
+        List<Double> rain = new ArrayList<>();
         while (row.find()) {
-            ndvi.add(Double.parseDouble(row.group(2)));
+            rain.add(Double.parseDouble(row.group(2)));
+            ndvi.add(Double.parseDouble(row.group(3)));
         }
         assertTrue(ndvi.size() >= 20, "expected most of 52 dates kept after the cloud mask, found " + ndvi.size()
                 + " in:\n" + run.out());
@@ -54,14 +57,19 @@ class DemoCommandTest {
         double max = ndvi.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
         assertTrue(min < 0.2, "expected bare soil (NDVI < 0.2) at some date, lowest " + min);
         assertTrue(max > 0.65, "expected a green peak (NDVI > 0.65) at some date, highest " + max);
+        assertTrue(rain.stream().anyMatch(mm -> mm < 10) && rain.stream().anyMatch(mm -> mm > 50),
+                "expected dry weeks and wet ones, found " + rain);
     }
 
     @Test
     void writesCogsGdalValidates() {
         CogValidation b04 = Gdal.validateCog(cube.resolve("2018-01-02/B04.tif"));
         assertTrue(b04.valid(), b04.output());
-        CogValidation b11 = Gdal.validateCog(cube.resolve("2018-06-05/B11.tif"));
-        assertTrue(b11.valid(), b11.output());
+        for (String file : new String[] {"2018-06-05/B11.tif", "2018-06-05/CLD.tif", "2018-06-05/RAIN.tif",
+            "static/LULC.tif"}) {
+            CogValidation v = Gdal.validateCog(cube.resolve(file));
+            assertTrue(v.valid(), v.output());
+        }
     }
 
     @Test
