@@ -34,8 +34,8 @@ import org.locationtech.proj4j.ProjCoordinate;
 
 /**
  * The demo cube: a year of a Ghana-like Sentinel-2 scene (UTM 30N, 10 m, one date a week from
- * 2018-01-02) written as COGs into {@code DIR/<date>/<layer>.tif} with both catalogues, and a
- * field to look at. The same seed writes the same cube.
+ * 2018-01-02) written as COGs into {@code DIR/<date>/<layer>.tif} (B08 as four chunk COGs and
+ * {@code DIR/<date>/B08.vrt} over them) with both catalogues, and a field to look at. The same seed writes the same cube.
  */
 final class DemoCube {
     static final LocalDate FIRST = LocalDate.of(2018, 1, 2);
@@ -49,6 +49,8 @@ final class DemoCube {
     /** Rainfall comes coarse, as satellite rainfall estimates do (CHIRPS is 5 km): 1 km here. */
     static final GridGeometry GRID_RAIN = new GridGeometry(SIZE / 100, SIZE / 100,
             GeoTransform.northUp(600000, 800000, 1000, 1000), CRS);
+    /** The layer written as four chunk COGs and a VRT over them, the layout of layers too large for one file. */
+    static final String CHUNKED_LAYER = "B08";
     /** The layers after Sentinel-2's: land use (one file for every date) and the week's rainfall. */
     static final List<String> EXTRA_LAYERS = List.of("LULC", "RAIN");
 
@@ -118,8 +120,13 @@ final class DemoCube {
         Map<String, Raster> layers = new java.util.LinkedHashMap<>(scene.render(index, date));
         layers.put("RAIN", DemoExtras.rainfall(GRID_RAIN, date, seed));
         for (Map.Entry<String, Raster> layer : layers.entrySet()) {
-            Path file = dir.resolve(date.toString()).resolve(layer.getKey() + ".tif");
-            CogWriter.write(RasterSource.of(layer.getValue()), file, CogOptions.defaults());
+            Path file;
+            if (layer.getKey().equals(CHUNKED_LAYER)) {
+                file = DemoChunks.write(layer.getValue(), dir.resolve(date.toString()), layer.getKey(), SIZE / 2);
+            } else {
+                file = dir.resolve(date.toString()).resolve(layer.getKey() + ".tif");
+                CogWriter.write(RasterSource.of(layer.getValue()), file, CogOptions.defaults());
+            }
             assets.add(Asset.of(layer.getKey(), file.toAbsolutePath().normalize().toUri())
                     .withGrid(layer.getValue().grid()));
             fileDone.run();

@@ -1,5 +1,6 @@
 package org.cogcube.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,5 +80,20 @@ class DemoCommandTest {
                 "cd '" + cube + "' && gdalinfo 'STACIT:\"catalog.json\":asset=B04'").orFail();
         assertTrue(info.stdout().contains("Size is 1024, 1024"), info.stdout());
         assertTrue(info.stdout().contains("UTM zone 30N"), info.stdout());
+    }
+
+    @Test
+    void writesB08AsChunksAndAVrtGdalReadsWhole() {
+        CommandResult info = Gdal.execute(Map.of(), Gdal.DEFAULT_TIMEOUT, "gdalinfo",
+                cube.resolve("2018-07-10/B08.vrt").toString()).orFail();
+        assertTrue(info.stdout().contains("Size is 1024, 1024"), info.stdout());
+        CogValidation chunk = Gdal.validateCog(cube.resolve("2018-07-10/B08.r1c1.tif"));
+        assertTrue(chunk.valid(), chunk.output());
+        String vrt = cube.resolve("2018-07-10/B08.vrt").toString();
+        assertArrayEquals(Gdal.readWindow(cube.resolve("2018-07-10/B08.r1c1.tif").toString(), 1, 0, 0, 16, 16, -1),
+                Gdal.readWindow(vrt, 1, 512, 512, 16, 16, -1));
+        double[] corner = Gdal.readWindow(vrt, 1, 500, 500, 24, 24, -1);
+        assertTrue(java.util.Arrays.stream(corner).allMatch(v -> v > 0),
+                "expected reflectances across the chunks' corner, found " + java.util.Arrays.toString(corner));
     }
 }
