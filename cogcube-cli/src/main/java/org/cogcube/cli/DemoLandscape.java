@@ -90,9 +90,10 @@ final class DemoLandscape {
 
     /**
      * A square well inside one crop field, inside the swath ({@code outside} tells a pixel beyond its
-     * edge, which runs from top left to bottom right, so the top-right corner is the one to test):
+     * edge; the edge leans right going down, with the outside on its right, so a square's top-right
+     * corner is the one to test):
      * {@code {minCol, minRow, maxCol, maxRow}} in pixels. Half the distance from a seed to its
-     * nearest neighbour is inside its cell, so a square of that half-diagonal is too.
+     * nearest neighbour is inside its cell, so a square with that half-diagonal is too.
      */
     int[] fieldSquare(java.util.function.BiPredicate<Integer, Integer> outside) {
         DemoField best = null;
