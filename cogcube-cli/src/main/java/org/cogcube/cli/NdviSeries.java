@@ -1,0 +1,82 @@
+package org.cogcube.cli;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.cogcube.client.Extraction;
+import org.cogcube.client.LayerCut;
+
+/**
+ * A field's NDVI through time, {@code (B08 - B04) / (B08 + B04)} averaged over the pixels valid
+ * in both bands, one value per date the extraction kept; printed as a table with a bar per date.
+ */
+record NdviSeries(List<Point> points) {
+
+    /** The field's mean NDVI at a date, and how many pixels it averages. */
+    record Point(LocalDate date, double ndvi, int pixels) {
+    }
+
+    static NdviSeries of(Extraction extraction) {
+        List<Point> points = new ArrayList<>();
+        for (LocalDate date : extraction.dates()) {
+            Optional<LayerCut> red = extraction.get("B04", date);
+            Optional<LayerCut> nir = extraction.get("B08", date);
+            if (red.isEmpty() || nir.isEmpty()) {
+                continue;
+            }
+            float[] r = red.get().values();
+            float[] n = nir.get().values();
+            double sum = 0;
+            int count = 0;
+            for (int i = 0; i < Math.min(r.length, n.length); i++) {
+                if (Float.isFinite(r[i]) && Float.isFinite(n[i]) && r[i] + n[i] > 0) {
+                    sum += (n[i] - r[i]) / (double) (n[i] + r[i]);
+                    count++;
+                }
+            }
+            if (count > 0) {
+                points.add(new Point(date, sum / count, count));
+            }
+        }
+        return new NdviSeries(List.copyOf(points));
+    }
+
+    /**
+     * One line per date: the date, the week's rainfall (mm, blank where unknown), the NDVI, the
+     * pixels averaged and a bar from 0 to 1 in {@code width} characters.
+     */
+    String table(Map<LocalDate, Double> rain, int width) {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "  %-10s  %7s  %5s  %6s  %s%n", "date", "rain mm", "NDVI", "pixels",
+                "0" + " ".repeat(Math.max(0, width - 2)) + "1"));
+        for (Point p : points) {
+            int bar = (int) Math.round(Math.max(0, Math.min(1, p.ndvi())) * width);
+            Double mm = rain.get(p.date());
+            s.append(String.format(Locale.ROOT, "  %-10s  %7s  %5.2f  %6d  %s%n", p.date(),
+                    mm == null ? "" : String.format(Locale.ROOT, "%.0f", mm), p.ndvi(), p.pixels(), "#".repeat(bar)));
+        }
+        return s.toString();
+    }
+
+    /** The mean of one band over the region at each date kept, NaNs left out. */
+    static Map<LocalDate, Double> means(Extraction extraction, String band) {
+        Map<LocalDate, Double> means = new java.util.TreeMap<>();
+        for (LayerCut cut : extraction.band(band)) {
+            double sum = 0;
+            int count = 0;
+            for (float v : cut.values()) {
+                if (Float.isFinite(v)) {
+                    sum += v;
+                    count++;
+                }
+            }
+            if (count > 0) {
+                means.put(cut.date(), sum / count);
+            }
+        }
+        return means;
+    }
+}
