@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import org.cogcube.cog.CogOptions;
 import org.cogcube.cog.CogWriter;
-import org.cogcube.geo.GeoTransform;
 import org.cogcube.geo.GridGeometry;
 import org.cogcube.raster.RasterSource;
 import org.cogcube.raster.Window;
+import org.cogcube.vrt.VrtMosaic;
 
 /**
  * Writes one layer of one date as a new generation in the date's folder: one COG, or, when the
@@ -67,37 +67,7 @@ final class LayerWriter {
 
     /** A GDAL VRT placing each chunk at its window of the grid. */
     private static String vrt(RasterSource source, List<Chunk> chunks) {
-        GridGeometry g = source.grid();
-        GeoTransform t = g.transform();
-        StringBuilder b = new StringBuilder();
-        b.append("<VRTDataset rasterXSize=\"").append(g.width()).append("\" rasterYSize=\"").append(g.height())
-                .append("\">\n");
-        b.append("  <SRS dataAxisToSRSAxisMapping=\"1,2\">").append(g.crs()).append("</SRS>\n");
-        b.append("  <GeoTransform>").append(t.originX()).append(", ").append(t.xPerColumn()).append(", ")
-                .append(t.xPerRow()).append(", ").append(t.originY()).append(", ").append(t.yPerColumn())
-                .append(", ").append(t.yPerRow()).append("</GeoTransform>\n");
-        b.append("  <VRTRasterBand dataType=\"").append(source.type().gdalName()).append("\" band=\"1\">\n");
-        if (source.nodata().isPresent()) {
-            double nd = source.nodata().getAsDouble();
-            b.append("    <NoDataValue>").append(Double.isNaN(nd) ? "nan" : number(nd)).append("</NoDataValue>\n");
-        }
-        for (Chunk c : chunks) {
-            Window w = c.window();
-            b.append("    <SimpleSource>\n");
-            b.append("      <SourceFilename relativeToVRT=\"1\">").append(c.file().getFileName())
-                    .append("</SourceFilename>\n");
-            b.append("      <SourceBand>1</SourceBand>\n");
-            b.append("      <SrcRect xOff=\"0\" yOff=\"0\" xSize=\"").append(w.width()).append("\" ySize=\"")
-                    .append(w.height()).append("\"/>\n");
-            b.append("      <DstRect xOff=\"").append(w.column()).append("\" yOff=\"").append(w.row())
-                    .append("\" xSize=\"").append(w.width()).append("\" ySize=\"").append(w.height()).append("\"/>\n");
-            b.append("    </SimpleSource>\n");
-        }
-        b.append("  </VRTRasterBand>\n</VRTDataset>\n");
-        return b.toString();
-    }
-
-    private static String number(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        return VrtMosaic.xml(source.grid(), source.type(), source.nodata(), chunks.stream()
+                .map(c -> new VrtMosaic.Chunk(c.window(), c.file().getFileName().toString())).toList());
     }
 }
