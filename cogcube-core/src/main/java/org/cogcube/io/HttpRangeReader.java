@@ -317,6 +317,14 @@ public final class HttpRangeReader implements RangeReader {
         if (t instanceof ConnectException) {
             return new SourceException(location, range, "could not connect: " + t, t);
         }
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof javax.net.ssl.SSLHandshakeException) {
+                return new SourceException(location, range, "the TLS handshake failed: " + c.getMessage()
+                        + ". If the server's certificate is self-signed or from a private authority, add it to"
+                        + " the Java trust store (keytool -importcert) or run the JVM with"
+                        + " -Djavax.net.ssl.trustStore=FILE", new CertificateRefused(c));
+            }
+        }
         if (t instanceof IOException) {
             return new SourceException(location, range, "request failed: " + t, t);
         }
@@ -328,6 +336,13 @@ public final class HttpRangeReader implements RangeReader {
             return headers.firstValueAsLong("Content-Length").orElse(-1);
         } catch (NumberFormatException e) {
             return -1;
+        }
+    }
+
+    /** A certificate the client does not trust: trying again cannot help, so it is not an I/O error. */
+    static final class CertificateRefused extends RuntimeException {
+        CertificateRefused(Throwable cause) {
+            super(cause.getMessage(), cause, false, false);
         }
     }
 }

@@ -127,6 +127,9 @@ public final class RetryingRangeReader extends ForwardingRangeReader {
             return true;
         }
         for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof HttpRangeReader.CertificateRefused) {
+                return false;
+            }
             if (c instanceof IOException) {
                 return true;
             }

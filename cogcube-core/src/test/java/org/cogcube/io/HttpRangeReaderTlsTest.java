@@ -38,7 +38,17 @@ class HttpRangeReaderTlsTest extends NginxContractTest {
     @Test
     void refusesTheSelfSignedCertificateUnlessTrusted() throws Exception {
         RangeReader reader = HttpRangeReader.open(nginx.uri(serve("untrusted.bin", bytes(100, 3))));
-        assertInstanceOf(javax.net.ssl.SSLException.class,
-                RangeReaderContractTest.failure(reader.read(List.of(ByteRange.of(0, 10)))).getCause());
+        Throwable failure = RangeReaderContractTest.failure(reader.read(List.of(ByteRange.of(0, 10))));
+        assertInstanceOf(javax.net.ssl.SSLException.class, failure.getCause().getCause());
+        org.junit.jupiter.api.Assertions.assertTrue(failure.getMessage().contains("trust store"), failure.getMessage());
+    }
+
+    @Test
+    void anUntrustedCertificateIsNotRetriedAndSaysWhatToDo() throws Exception {
+        RangeReader reader = RangeReaders.open(nginx.uri(serve("untrusted2.bin", bytes(100, 4))).toString());
+        Throwable failure = RangeReaderContractTest.failure(reader.read(List.of(ByteRange.of(0, 10))));
+        String message = failure.getMessage();
+        org.junit.jupiter.api.Assertions.assertTrue(message.contains("TLS handshake failed")
+                && message.contains("keytool -importcert") && !message.contains("attempts"), message);
     }
 }
