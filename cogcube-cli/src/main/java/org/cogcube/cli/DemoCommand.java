@@ -81,29 +81,13 @@ final class DemoCommand implements Callable<Integer> {
             return 0;
         }
         CubeServer server = CubeServer.start(ServerOptions.of(dir).withPort(port));
-        Thread stopper = new Thread(server::close, "cogcube-demo-stop");
-        Runtime.getRuntime().addShutdownHook(stopper);
-        boolean interrupted = false;
-        try {
+        Serving.untilStopped(server, "demo", () -> {
             String base = server.uri().toString();
             out.println("Serving it at " + base);
             workflow(out, base + "catalog.json", base + "field.geojson", written.fieldGeoJson());
             out.println("Press Ctrl+C to stop.");
             out.flush();
-            server.awaitClose();
-        } catch (InterruptedException stopAsked) {
-            interrupted = true; // a clean exit, once the server is closed
-        } finally {
-            server.close();
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopper);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it is what stopped the server
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        });
         return 0;
     }
 

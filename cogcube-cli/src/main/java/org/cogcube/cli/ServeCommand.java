@@ -75,27 +75,11 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         ServerOptions options = options();
         CubeServer server = CubeServer.start(options);
-        Thread stopper = new Thread(server::close, "cogcube-serve-stop");
-        Runtime.getRuntime().addShutdownHook(stopper);
-        boolean interrupted = false;
-        try {
+        Serving.untilStopped(server, "serve", () -> {
             PrintWriter out = spec.commandLine().getOut();
             out.print(welcome(server));
             out.flush();
-            server.awaitClose();
-        } catch (InterruptedException stopAsked) {
-            interrupted = true; // stopping is what an interrupt asks: a clean exit, once the server is closed
-        } finally {
-            server.close();
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopper);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it is what stopped the server
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        });
         return 0;
     }
 
