@@ -141,11 +141,7 @@ final class CogCommand implements Callable<Integer> {
             throw usage("--resampling: " + e.getMessage());
         }
         if (nodata != null) {
-            try {
-                o = o.withNodata(nodata.equalsIgnoreCase("nan") ? Double.NaN : Double.parseDouble(nodata));
-            } catch (NumberFormatException e) {
-                throw usage("--nodata must be a number or nan, not '" + nodata + "'");
-            }
+            o = o.withNodata(Inputs.nodata(nodata, spec.commandLine()));
         }
         return o;
     }

@@ -157,11 +157,7 @@ final class IngestCommand implements Callable<Integer> {
         }
         o = o.withDerivations(ds);
         if (nodata != null) {
-            try {
-                o = o.withNodata(nodata.equalsIgnoreCase("nan") ? Double.NaN : Double.parseDouble(nodata));
-            } catch (NumberFormatException e) {
-                throw usage("--nodata must be a number or nan, not '" + nodata + "'");
-            }
+            o = o.withNodata(Inputs.nodata(nodata, spec.commandLine()));
         }
         try {
             return o.withChunkSize(chunkSize);

@@ -1,8 +1,9 @@
 package org.cogcube.cli;
 
 import java.util.Locale;
+import picocli.CommandLine;
 
-/** How a command tells a GDAL VRT mosaic from a GeoTIFF: by the name's extension, as GDAL users name them. */
+/** Reading what commands are given: VRT mosaics told from GeoTIFFs, nodata values. */
 final class Inputs {
     private Inputs() {
     }
@@ -15,5 +16,15 @@ final class Inputs {
             path = path.substring(0, q);
         }
         return path.toLowerCase(Locale.ROOT).endsWith(".vrt");
+    }
+
+    /** The value of a {@code --nodata} option: a number or {@code nan}; anything else is a usage error. */
+    static double nodata(String text, CommandLine commandLine) {
+        try {
+            return text.equalsIgnoreCase("nan") ? Double.NaN : Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new CommandLine.ParameterException(commandLine, "--nodata must be a number or nan, not '" + text
+                    + "'");
+        }
     }
 }
