@@ -2,7 +2,7 @@ package org.cogcube.cog;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.cogcube.io.DaemonThreads;
 
 /** The threads that decode and encode chunks: one per core, daemons, shared by every reader and writer. */
 final class DecodePool {
@@ -11,11 +11,6 @@ final class DecodePool {
 
     static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
-    private static final AtomicInteger COUNT = new AtomicInteger();
-
-    static final ExecutorService EXECUTOR = Executors.newFixedThreadPool(THREADS, r -> {
-        Thread t = new Thread(r, "cogcube-codec-" + COUNT.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-    });
+    static final ExecutorService EXECUTOR = Executors.newFixedThreadPool(THREADS,
+            DaemonThreads.named("cogcube-codec-"));
 }

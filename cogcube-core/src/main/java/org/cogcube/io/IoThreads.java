@@ -2,8 +2,6 @@ package org.cogcube.io;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** The shared threads that run blocking file reads, so callers only ever see futures. */
 final class IoThreads {
@@ -13,7 +11,7 @@ final class IoThreads {
     private static final class Holder {
         static final ExecutorService FILES = Executors.newFixedThreadPool(
                 Math.max(4, Math.min(32, 2 * Runtime.getRuntime().availableProcessors())),
-                daemons("cogcube-file-read-"));
+                DaemonThreads.named("cogcube-file-read-"));
     }
 
     /** The executor for positional file reads; its threads are daemons and live as long as the JVM. */
@@ -21,12 +19,4 @@ final class IoThreads {
         return Holder.FILES;
     }
 
-    static ThreadFactory daemons(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread t = new Thread(task, prefix + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
 }

@@ -4,8 +4,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.cogcube.io.DaemonThreads;
 
 /**
  * The shared threads of the HTTP/2 client, all daemons: one completes callers' futures (so that
@@ -16,11 +15,12 @@ final class H2cThreads {
     }
 
     private static final class Holder {
-        static final ExecutorService COMPLETIONS = Executors.newCachedThreadPool(daemons("cogcube-h2c-complete-"));
+        static final ExecutorService COMPLETIONS =
+                Executors.newCachedThreadPool(DaemonThreads.named("cogcube-h2c-complete-"));
         static final ScheduledExecutorService TIMER = timer();
 
         private static ScheduledExecutorService timer() {
-            ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemons("cogcube-h2c-timer-"));
+            ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("cogcube-h2c-timer-"));
             timer.setRemoveOnCancelPolicy(true);
             return timer;
         }
@@ -36,12 +36,4 @@ final class H2cThreads {
         return Holder.TIMER;
     }
 
-    static ThreadFactory daemons(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread t = new Thread(task, prefix + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
 }
