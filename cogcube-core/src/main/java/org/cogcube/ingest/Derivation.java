@@ -2,6 +2,8 @@ package org.cogcube.ingest;
 
 import java.util.Objects;
 import java.util.Set;
+import org.cogcube.expression.Expression;
+import org.cogcube.expression.NamedExpression;
 
 /**
  * A layer computed per pixel from other layers of the same date, written as float32 with NaN as
@@ -20,14 +22,8 @@ public final class Derivation {
 
     /** Parses {@code NAME=EXPRESSION}, e.g. {@code NDVI=(B08-B04)/(B08+B04)}. */
     public static Derivation parse(String text) {
-        int eq = text.indexOf('=');
-        if (eq <= 0) {
-            throw new IllegalArgumentException("expected NAME=EXPRESSION (e.g. NDVI=(B08-B04)/(B08+B04)), found '"
-                    + text + "'");
-        }
-        String name = text.substring(0, eq).strip();
-        String expr = text.substring(eq + 1).strip();
-        return new Derivation(name, expr, ExpressionParser.parse(expr));
+        NamedExpression named = NamedExpression.parse(text);
+        return new Derivation(named.name(), named.text(), named.expression());
     }
 
     /** The derived layer's name. */
@@ -42,7 +38,7 @@ public final class Derivation {
 
     /** The layers the expression reads, in order of first appearance. */
     public Set<String> inputs() {
-        return expression.layers();
+        return expression.names();
     }
 
     Expression expression() {

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.cogcube.expression.Expression;
 import org.cogcube.geo.GridGeometry;
 import org.cogcube.raster.Raster;
 import org.cogcube.raster.RasterSource;

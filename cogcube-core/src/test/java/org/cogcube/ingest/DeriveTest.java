@@ -51,14 +51,6 @@ final class DeriveTest {
     }
 
     @Test
-    void parsesPrecedenceParenthesesAndUnaryMinus() {
-        Expression e = ExpressionParser.parse("-A + 2 * (B - 1) / 4");
-        assertEquals(-3 + 2 * (7 - 1) / 4.0, e.evaluate(Map.of("A", 3.0, "B", 7.0)));
-        assertEquals(List.of("A", "B"), List.copyOf(e.layers()));
-        assertEquals(1e3 - 2.5, ExpressionParser.parse("1e3-2.5").evaluate(Map.of()));
-    }
-
-    @Test
     void refusesMalformedExpressionsSayingWhere() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Derivation.parse("NDVI=(B08-B04/(B08+B04)"));

@@ -1,4 +1,4 @@
-package org.cogcube.ingest;
+package org.cogcube.expression;
 
 /**
  * Parses an {@link Expression} by recursive descent:
@@ -91,7 +91,7 @@ final class ExpressionParser {
                     || text.charAt(at) == '.')) {
                 at++;
             }
-            return new Expression.LayerValue(text.substring(start, at));
+            return new Expression.Name(text.substring(start, at));
         }
         throw error(c == 0 ? "expected a number, a layer name or '(' but the expression ended"
                 : "expected a number, a layer name or '('");
