@@ -141,6 +141,11 @@ public final class Cube {
         return extractor.run(catalog, query, progress);
     }
 
+    /** The grid of one file of the cube: the catalogue's word for it, else its header's. */
+    CompletableFuture<GridGeometry> gridOf(org.cogcube.catalog.Asset asset) {
+        return catalog.gridOf(asset).map(CompletableFuture::completedFuture).orElseGet(() -> extractor.grid(asset));
+    }
+
     /** Waits for a future, unwrapping cogcube's exceptions so callers see them as thrown. */
     static <T> T join(CompletableFuture<T> f) {
         try {

@@ -171,4 +171,13 @@ final class Extractor {
         java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer().put(values);
         return Raster.wrap(org.cogcube.raster.SampleType.FLOAT32, grid, OptionalDouble.of(Double.NaN), bytes);
     }
+
+    /** The grid of an asset's file, its header from the cache when unchanged. */
+    CompletableFuture<GridGeometry> grid(Asset asset) {
+        return LayerFile.open(asset, readers, headers, warnings).thenApply(file -> {
+            try (file) {
+                return file.grid();
+            }
+        });
+    }
 }
