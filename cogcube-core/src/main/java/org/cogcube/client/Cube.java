@@ -146,6 +146,11 @@ public final class Cube {
         return catalog.gridOf(asset).map(CompletableFuture::completedFuture).orElseGet(() -> extractor.grid(asset));
     }
 
+    /** This cube read through other readers (sharing the header cache), for a run of many queries. */
+    Cube withReaders(Function<Function<String, RangeReader>, Function<String, RangeReader>> wrap) {
+        return new Cube(catalog, extractor.withReaders(wrap));
+    }
+
     /** Waits for a future, unwrapping cogcube's exceptions so callers see them as thrown. */
     static <T> T join(CompletableFuture<T> f) {
         try {

@@ -180,4 +180,9 @@ final class Extractor {
             }
         });
     }
+
+    /** An extractor like this one, sharing its header cache, reading through other readers. */
+    Extractor withReaders(Function<Function<String, RangeReader>, Function<String, RangeReader>> wrap) {
+        return new Extractor(wrap.apply(readers), headers, warnings, maxFiles);
+    }
 }

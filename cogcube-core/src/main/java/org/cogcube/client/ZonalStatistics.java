@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.cogcube.RegionOutsideException;
 import org.cogcube.catalog.Asset;
 import org.cogcube.expression.NamedExpression;
@@ -32,9 +33,10 @@ import org.cogcube.region.Region;
  * row of 0 valid pixels whose statistics are NaN, so a series shows its cloudy dates. A feature
  * wholly outside the cube gives rows of 0 pixels.
  *
- * <p>Features are extracted a few at a time, each through the cube's header cache: open the cube
- * with a block cache ({@link org.cogcube.io.OpenOptions#withCache}) so that neighbouring fields do
- * not fetch the tiles they share again.
+ * <p>Features are extracted a few at a time, each file opened once for all of them (one request
+ * for its size and version over HTTP) and its header read once (the cube's header cache): open
+ * the cube with a block cache ({@link org.cogcube.io.OpenOptions#withCache}) so that neighbouring
+ * fields do not fetch the tiles they share again.
  */
 public final class ZonalStatistics {
     /** How many features are extracted at once. */
@@ -94,20 +96,26 @@ public final class ZonalStatistics {
         AtomicInteger done = new AtomicInteger();
         progress.filesRead(0, total);
         Map<Asset, CompletableFuture<GridGeometry>> grids = new ConcurrentHashMap<>();
+        AtomicReference<SharedReaders> shared = new AtomicReference<>();
+        Cube reading = cube.withReaders(readers -> {
+            shared.set(new SharedReaders(readers));
+            return shared.get();
+        });
         AsyncLimiter limiter = new AsyncLimiter(FEATURES_AT_ONCE);
         List<CompletableFuture<List<Row>>> perFeature = new ArrayList<>();
         for (int i = 0; i < features.size(); i++) {
             Query one = base.withRegion(new Region(List.of(features.get(i)), query.region().crs()));
-            FeatureRun run = new FeatureRun(cube, one, plan, variables, ids.get(i), grids);
+            FeatureRun run = new FeatureRun(reading, one, plan, variables, ids.get(i), grids);
             AtomicInteger seen = new AtomicInteger();
             ProgressListener listener = (d, t) -> progress.filesRead(done.addAndGet(d - seen.getAndSet(d)), total);
             perFeature.add(limiter.submit(() -> run.rows(listener)));
         }
-        return CompletableFuture.allOf(perFeature.toArray(CompletableFuture[]::new)).thenApply(v -> {
-            List<Row> rows = new ArrayList<>();
-            perFeature.forEach(f -> rows.addAll(f.join()));
-            return List.copyOf(rows);
-        });
+        return CompletableFuture.allOf(perFeature.toArray(CompletableFuture[]::new)).whenComplete((v, failure) ->
+                shared.get().close()).thenApply(v -> {
+                    List<Row> rows = new ArrayList<>();
+                    perFeature.forEach(f -> rows.addAll(f.join()));
+                    return List.copyOf(rows);
+                });
     }
 
     /**

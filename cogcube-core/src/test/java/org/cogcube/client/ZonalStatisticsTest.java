@@ -113,6 +113,22 @@ class ZonalStatisticsTest {
     }
 
     @Test
+    void opensEachFileOnceForAllFields() {
+        java.util.Map<String, Integer> opens = new java.util.concurrent.ConcurrentHashMap<>();
+        Cube counting = Cube.of(Catalogs.open(cube.resolve(Catalogs.STAC_FILE).toString()), location -> {
+            opens.merge(location, 1, Integer::sum);
+            return org.cogcube.io.RangeReaders.open(location);
+        }, w -> { });
+        Query query = Query.of(Regions.parseGeoJson(FIELDS, "fields"), "B04").withCloudMask("CLD", 20);
+        List<ZonalStatistics.Row> rows = ZonalStatistics.compute(counting, query,
+                List.of(NamedExpression.parse("NDVI=(B08-B04)/(B08+B04)")));
+        assertEquals(4 * TestCubes.DATES.size(), rows.size());
+        assertEquals(TestCubes.DATES.size() * TestCubes.LAYERS.size(), opens.size(), "every file read");
+        assertTrue(opens.values().stream().allMatch(n -> n == 1), "each file opened once for the four fields: "
+                + opens);
+    }
+
+    @Test
     void aFieldOutsideTheCubeGetsRowsOfNoPixels() {
         Region far = Query.bbox(-1.5, 6.0, -1.4, 6.1, org.cogcube.geo.Crs.epsg(4326));
         List<ZonalStatistics.Row> rows = ZonalStatistics.compute(open(), Query.of(far, "B04").on(FIRST),
