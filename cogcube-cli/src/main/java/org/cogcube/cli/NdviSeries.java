@@ -5,13 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.cogcube.client.Extraction;
 import org.cogcube.client.LayerCut;
+import org.cogcube.client.Statistics;
 
 /**
  * A field's NDVI through time, {@code (B08 - B04) / (B08 + B04)} averaged over the pixels valid
- * in both bands, one value per date the extraction kept; printed as a table with a bar per date.
+ * in both bands ({@link Extraction#evaluate}), one value per date kept; printed as a table with a
+ * bar per date.
  */
 record NdviSeries(List<Point> points) {
 
@@ -21,25 +22,9 @@ record NdviSeries(List<Point> points) {
 
     static NdviSeries of(Extraction extraction) {
         List<Point> points = new ArrayList<>();
-        for (LocalDate date : extraction.dates()) {
-            Optional<LayerCut> red = extraction.get("B04", date);
-            Optional<LayerCut> nir = extraction.get("B08", date);
-            if (red.isEmpty() || nir.isEmpty()) {
-                continue;
-            }
-            float[] r = red.get().values();
-            float[] n = nir.get().values();
-            double sum = 0;
-            int count = 0;
-            for (int i = 0; i < Math.min(r.length, n.length); i++) {
-                if (Float.isFinite(r[i]) && Float.isFinite(n[i]) && r[i] + n[i] > 0) {
-                    sum += (n[i] - r[i]) / (double) (n[i] + r[i]);
-                    count++;
-                }
-            }
-            if (count > 0) {
-                points.add(new Point(date, sum / count, count));
-            }
+        for (LayerCut cut : extraction.evaluate("NDVI", "(B08-B04)/(B08+B04)").cuts()) {
+            Statistics s = Statistics.of(cut.values(), 0);
+            points.add(new Point(cut.date(), s.mean(), Math.toIntExact(s.validPixels())));
         }
         return new NdviSeries(List.copyOf(points));
     }
@@ -65,17 +50,7 @@ record NdviSeries(List<Point> points) {
     static Map<LocalDate, Double> means(Extraction extraction, String band) {
         Map<LocalDate, Double> means = new java.util.TreeMap<>();
         for (LayerCut cut : extraction.band(band)) {
-            double sum = 0;
-            int count = 0;
-            for (float v : cut.values()) {
-                if (Float.isFinite(v)) {
-                    sum += v;
-                    count++;
-                }
-            }
-            if (count > 0) {
-                means.put(cut.date(), sum / count);
-            }
+            means.put(cut.date(), Statistics.of(cut.values(), 0).mean());
         }
         return means;
     }
