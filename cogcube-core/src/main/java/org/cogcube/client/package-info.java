@@ -18,6 +18,12 @@
  *   <li><b>kept</b> and <b>dropped</b>: a date is kept for a band when its masked cut has at least
  *       one value that is not NaN; otherwise it is dropped, with a reason
  *       ({@link org.cogcube.client.Dropped});</li>
+ *   <li><b>variable</b>: a band, or an expression on bands ({@code NDVI=(B08-B04)/(B08+B04)}) computed
+ *       per date on their cuts ({@link org.cogcube.client.Extraction#evaluate}); a
+ *       {@link org.cogcube.client.Series} is a variable's cuts and dropped dates;</li>
+ *   <li><b>zonal statistics</b>: per feature of the region, each cut on its own, per date and
+ *       variable, the valid and kept pixel counts and numpy's mean, std, min, median and max
+ *       ({@link org.cogcube.client.ZonalStatistics}, {@link org.cogcube.client.Statistics});</li>
  *   <li><b>plan, fetch, decode, assemble</b>: the four steps of a query. The plan (which files,
  *       which cuts) is pure; the fetch opens every file needed and reads every window at once,
  *       only the tiles a window touches; decoding runs on all cores; assembling masks and drops.</li>
