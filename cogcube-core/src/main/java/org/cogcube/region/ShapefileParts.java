@@ -82,7 +82,11 @@ record ShapefileParts(String name, byte[] shp, byte[] dbf, String prj, String cp
             }
             List<ZipEntry> shps = entries.stream().filter(e -> e.getName().toLowerCase(Locale.ROOT).endsWith(".shp"))
                     .toList();
-            if (shps.size() != 1) {
+            if (shps.isEmpty()) {
+                throw new InvalidRegionException(zip + ": no .shp file among its " + entries.size()
+                        + " files, expected exactly one");
+            }
+            if (shps.size() > 1) {
                 throw new InvalidRegionException(zip + ": " + shps.size() + " .shp files ("
                         + String.join(", ", shps.stream().map(ZipEntry::getName).toList())
                         + "), expected exactly one");

@@ -100,8 +100,7 @@ final class ShpReader {
     }
 
     private Shape shape(ShapeType type, int index, int at, int length) {
-        ByteBuffer b = little;
-        int code = b.getInt(at);
+        int code = little.getInt(at);
         if (code == NULL) {
             return new Shape(index, List.of());
         }
@@ -112,8 +111,8 @@ final class ShpReader {
         if (length < 44) {
             throw malformed(index, at - 8, "at least 44 bytes for a polygon's box and counts", length + " bytes");
         }
-        int parts = b.getInt(at + 36);
-        int points = b.getInt(at + 40);
+        int parts = little.getInt(at + 36);
+        int points = little.getInt(at + 40);
         long needed = 44L + 4L * parts + 16L * points;
         if (parts < 1 || points < 0 || needed > length) {
             throw malformed(index, at - 8, "part and point counts that fit its " + length + " bytes",
@@ -121,7 +120,7 @@ final class ShpReader {
         }
         int[] starts = new int[parts + 1];
         for (int p = 0; p < parts; p++) {
-            starts[p] = b.getInt(at + 44 + 4 * p);
+            starts[p] = little.getInt(at + 44 + 4 * p);
             if ((p == 0 && starts[p] != 0) || (p > 0 && starts[p] < starts[p - 1]) || starts[p] > points) {
                 throw malformed(index, at - 8, "part starts rising from 0 to at most its " + points + " points",
                         "part " + p + " starting at point " + starts[p]);

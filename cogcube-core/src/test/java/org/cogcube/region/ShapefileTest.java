@@ -110,6 +110,57 @@ class ShapefileTest {
     }
 
     @Test
+    void aZipWithoutShapefileOrInflatingPastTheLimitIsRefused() throws IOException {
+        Path none = dir.resolve("none.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(none))) {
+            out.putNextEntry(new ZipEntry("fields.geojson"));
+            out.write("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertEquals(none + ": no .shp file among its 1 files, expected exactly one",
+                assertThrows(InvalidRegionException.class, () -> Regions.readShapefile(none)).getMessage());
+        Path bomb = dir.resolve("bomb.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bomb))) {
+            out.putNextEntry(new ZipEntry("big.shp"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i <= ShapefileParts.MAX_BYTES >> 20; i++) {
+                out.write(zeros);
+            }
+        }
+        assertTrue(Files.size(bomb) < 1 << 20, "a small zip");
+        assertEquals(bomb + "!big.shp: more than 67108864 bytes, expected a region's shapefile of at most 64 MiB",
+                assertThrows(InvalidRegionException.class, () -> Regions.readShapefile(bomb)).getMessage());
+    }
+
+    @Test
+    void aMultiPatchOrAllNullShapefileIsRefused() throws IOException {
+        byte[] shp = Files.readAllBytes(fixture("wgs84.shp"));
+        ByteBuffer.wrap(shp).order(ByteOrder.LITTLE_ENDIAN).putInt(32, 31);
+        Path patch = write("patch.shp", shp);
+        assertEquals(patch + ": a shapefile of MultiPatch shapes cannot be a region, expected Polygon, PolygonZ or"
+                + " PolygonM", assertThrows(UnsupportedFeatureException.class, () -> Regions.readShapefile(patch))
+                .getMessage());
+        shp = Files.readAllBytes(fixture("wgs84.shp"));
+        ByteBuffer.wrap(shp).order(ByteOrder.LITTLE_ENDIAN).putInt(108, 0);
+        Path empty = write("empty.shp", shp);
+        assertEquals(empty + ": no polygon in its 1 records, expected at least one",
+                assertThrows(InvalidRegionException.class, () -> Regions.readShapefile(empty)).getMessage());
+    }
+
+    @Test
+    void codePagesAreReadAsEsriAndGdalWriteThem() {
+        assertEquals(java.nio.charset.StandardCharsets.UTF_8, CodePages.ofCpg("UTF-8\n", "a.cpg"));
+        assertEquals(java.nio.charset.StandardCharsets.UTF_8, CodePages.ofCpg("65001", "a.cpg"));
+        assertEquals(java.nio.charset.Charset.forName("windows-1252"), CodePages.ofCpg("1252", "a.cpg"));
+        assertEquals(java.nio.charset.Charset.forName("windows-1252"), CodePages.ofCpg("ANSI 1252", "a.cpg"));
+        assertEquals(java.nio.charset.StandardCharsets.ISO_8859_1, CodePages.ofCpg("88591", "a.cpg"));
+        assertEquals(java.nio.charset.Charset.forName("ISO-8859-15"), CodePages.ofCpg("885915", "a.cpg"));
+        assertEquals(java.nio.charset.Charset.forName("IBM437"), CodePages.ofCpg("OEM 437", "a.cpg"));
+        assertEquals("a.cpg: code page 'Klingon' is unknown, expected one Java knows, such as UTF-8, 1252 or"
+                + " ISO-8859-1", assertThrows(UnsupportedFeatureException.class,
+                        () -> CodePages.ofCpg("Klingon", "a.cpg")).getMessage());
+    }
+
+    @Test
     void aTruncatedShpSaysHowLongItShouldBe() throws IOException {
         byte[] shp = Files.readAllBytes(fixture("fields.shp"));
         Path cut = write("cut.shp", java.util.Arrays.copyOf(shp, shp.length - 10));
@@ -174,24 +225,27 @@ class ShapefileTest {
     @Test
     void noCorruptedByteEscapesAsAnythingButACogcubeException() throws IOException {
         List<String> extensions = List.of("shp", "dbf", "prj");
+        byte[][] files = new byte[3][];
+        for (int part = 0; part < files.length; part++) {
+            files[part] = Files.readAllBytes(fixture("fields." + extensions.get(part)));
+        }
         for (int part = 0; part < extensions.size(); part++) {
-            byte[] good = Files.readAllBytes(fixture("fields." + extensions.get(part)));
+            byte[] good = files[part];
             for (int i = 0; i < good.length; i++) {
                 for (int value : new int[] {0x00, 0xFF, 0x7F}) {
                     byte[] bad = good.clone();
                     bad[i] = (byte) value;
-                    readOrRefuse(part, bad, extensions.get(part) + " with byte " + i + " set to " + value);
+                    readOrRefuse(files, part, bad, extensions.get(part) + " with byte " + i + " set to " + value);
                 }
             }
             for (int length = 0; length < good.length; length++) {
-                readOrRefuse(part, java.util.Arrays.copyOf(good, length), extensions.get(part) + " cut to " + length);
+                readOrRefuse(files, part, java.util.Arrays.copyOf(good, length), extensions.get(part) + " cut to " + length);
             }
         }
     }
 
-    private static void readOrRefuse(int part, byte[] bad, String what) throws IOException {
-        byte[][] files = {Files.readAllBytes(fixture("fields.shp")), Files.readAllBytes(fixture("fields.dbf")),
-            Files.readAllBytes(fixture("fields.prj"))};
+    private static void readOrRefuse(byte[][] good, int part, byte[] bad, String what) {
+        byte[][] files = good.clone();
         files[part] = bad;
         try {
             Shapefiles.region(new ShapefileParts("fuzz.shp", files[0], files[1],
