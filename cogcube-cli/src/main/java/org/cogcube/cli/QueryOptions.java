@@ -30,12 +30,13 @@ import picocli.CommandLine.Spec;
 final class QueryOptions {
 
     @Option(names = "--roi", required = true, paramLabel = "ROI",
-            description = "The region: a GeoJSON file or URL, GeoJSON text, WKT (with --roi-crs), or a bbox "
-                    + "minX,minY,maxX,maxY. GeoJSON without a crs member and bboxes are WGS84 longitude, latitude.")
+            description = "The region: a GeoJSON file or URL, GeoJSON text, WKT (with --roi-crs), a bbox "
+                    + "minX,minY,maxX,maxY, or a shapefile of polygons (.shp, or a .zip holding one). GeoJSON "
+                    + "without a crs member and bboxes are WGS84 longitude, latitude.")
     String roi;
 
     @Option(names = "--roi-crs", paramLabel = "EPSG:CODE",
-            description = "The CRS of a WKT or bbox region (default EPSG:4326).")
+            description = "The CRS of a WKT or bbox region, or of a shapefile without .prj (default EPSG:4326).")
     String roiCrs;
 
     @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "The first date (included).")
@@ -138,7 +139,7 @@ final class QueryOptions {
             throw new CogcubeException("--roi " + text + ": no such file, and not GeoJSON, WKT or a bbox"
                     + " minX,minY,maxX,maxY");
         }
-        return Regions.readGeoJson(file);
+        return Regions.isShapefile(file) ? Regions.readShapefile(file, crs) : Regions.readGeoJson(file);
     }
 
     private LocalDate date(String text, String option) {

@@ -25,7 +25,8 @@ import org.locationtech.jts.io.WKTReader;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
 
 /**
- * Reads regions from GeoJSON (a geometry, a Feature or a FeatureCollection) and from WKT. Every
+ * Reads regions from GeoJSON (a geometry, a Feature or a FeatureCollection), from WKT and from ESRI
+ * shapefiles (polygons: {@code .shp}, {@code .dbf}, {@code .prj}, {@code .cpg}, or a {@code .zip}). Every
  * geometry must be a valid Polygon or MultiPolygon. CRSs are carried, not transformed: a GeoJSON
  * {@code crs} member naming an EPSG code ({@code EPSG:32632}, {@code urn:ogc:def:crs:EPSG::32632})
  * gives the region's CRS; without one, GeoJSON is in EPSG:4326 (longitude, latitude), as RFC 7946
@@ -83,6 +84,26 @@ public final class Regions {
                     + ", expected FeatureCollection, Feature, Polygon or MultiPolygon");
         }
         return new Region(features, crs);
+    }
+
+    /**
+     * Reads an ESRI shapefile of polygons: a {@code .shp} with its {@code .dbf}, {@code .prj} and
+     * {@code .cpg} beside it, or a {@code .zip} holding one. Each record is a feature whose id is its
+     * position from 0 (GDAL's FID) and whose properties are its {@code .dbf} row; the {@code .prj}
+     * gives the CRS, and without one the coordinates are in {@code withoutPrj}.
+     */
+    public static Region readShapefile(Path file, Crs withoutPrj) {
+        return Shapefiles.region(ShapefileParts.read(file), withoutPrj);
+    }
+
+    /** Reads an ESRI shapefile of polygons; without a {@code .prj}, in EPSG:4326 (longitude, latitude). */
+    public static Region readShapefile(Path file) {
+        return readShapefile(file, Crs.epsg(4326));
+    }
+
+    /** Whether a file is a shapefile ({@code .shp}) or a zip that may hold one, by its name. */
+    public static boolean isShapefile(Path file) {
+        return ShapefileParts.isShapefile(file);
     }
 
     /** Parses a WKT Polygon or MultiPolygon whose coordinates are in {@code crs}. */

@@ -5,8 +5,12 @@
  * <p>Words used here:
  * <ul>
  *   <li><b>region</b>: an area of interest, one or more polygons (holes allowed) in a CRS, read
- *       from GeoJSON or WKT by {@link org.cogcube.region.Regions};</li>
+ *       from GeoJSON, WKT or an ESRI shapefile by {@link org.cogcube.region.Regions};</li>
  *   <li><b>feature</b>: one polygonal geometry of a region file, with its id and properties;</li>
+ *   <li><b>shapefile</b>: ESRI's format: a {@code .shp} of shapes (here polygons; {@code Shp*}),
+ *       a {@code .dbf} table of their properties ({@code Dbf*}), a {@code .prj} naming the CRS
+ *       ({@code EsriPrj}), a {@code .cpg} naming the text's code page; a <b>record</b> is one
+ *       shape and its row, a <b>part</b> one ring of it;</li>
  *   <li><b>cutline</b>: a region applied to one grid: the {@link org.cogcube.region.Cutline}'s
  *       window and mask;</li>
  *   <li><b>window</b>: the rectangle of source pixels the cut covers, in source pixel space; it
