@@ -29,12 +29,12 @@ public record HttpOptions(Protocol protocol, Duration connectTimeout, Duration r
 
     /** The HTTP version a reader uses. */
     public enum Protocol {
-        /** HTTP/1.1 only. */
+        /** HTTP/1.1 only; over cleartext {@code http:}, through cogcube's own client. */
         HTTP_1_1,
         /**
          * HTTP/2 where the server offers it through ALPN over TLS, else HTTP/1.1. Over cleartext
-         * {@code http:} this means HTTP/1.1: the JDK's client would first offer an h2c upgrade, which
-         * servers speaking prior-knowledge h2c (nginx) reject outright.
+         * {@code http:} this means HTTP/1.1 (through cogcube's own client): an h2c upgrade offer is
+         * what servers speaking prior-knowledge h2c (nginx) reject outright.
          */
         HTTP_2,
         /**

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.Flow;
 
 /**
- * Hands a response body to a subscriber as it is read, in the buffers of the connection: each
- * buffer is lent for the time of {@code onNext} only. A subscriber that cancels gets nothing more;
+ * Hands a response body to a subscriber as it is read, in buffers the subscriber may keep (each
+ * filled by one read of the socket). A subscriber that cancels gets nothing more;
  * a short rest of the body is still read (drained) so that the connection can serve again.
  */
 final class Http1Body {
@@ -80,12 +80,11 @@ final class Http1Body {
             if (cancelled && dropped + left > DRAIN_LIMIT) {
                 return false;
             }
-            int got = connection.window((int) Math.min(left, Integer.MAX_VALUE));
+            int got = pass((int) Math.min(left, Integer.MAX_VALUE));
             if (got < 0) {
                 throw new EOFException("expected " + what + " from " + connection.origin + ", found the connection"
                         + " closed after " + (n - left) + " bytes");
             }
-            pass(got);
             left -= got;
         }
         return true;
@@ -136,21 +135,25 @@ final class Http1Body {
     }
 
     private boolean untilClosed() throws IOException {
-        while (!cancelled) {
-            int got = connection.window(Integer.MAX_VALUE);
-            if (got < 0) {
-                return false;
-            }
-            pass(got);
+        while (!cancelled && pass(Integer.MAX_VALUE) >= 0) {
+            // on to the end of the connection
         }
         return false;
     }
 
-    private void pass(int n) {
+    /** Hands the subscriber (or drops, once it cancelled) up to {@code max} bytes; how many, or -1 at the end. */
+    private int pass(int max) throws IOException {
         if (cancelled) {
-            dropped += n;
-        } else {
-            subscriber.onNext(List.of(ByteBuffer.wrap(connection.buffer(), connection.windowStart(), n)));
+            int n = connection.skip(max);
+            dropped += Math.max(n, 0);
+            return n;
         }
+        ByteBuffer data = connection.take(max);
+        if (data == null) {
+            return -1;
+        }
+        int n = data.remaining();
+        subscriber.onNext(List.of(data));
+        return n;
     }
 }

@@ -21,7 +21,7 @@ import org.cogcube.io.DaemonThreads;
  * of its body); its absence means no limit. Failures are {@link java.io.IOException}s, as with the
  * JDK client: {@link java.net.http.HttpConnectTimeoutException}, {@link java.net.ConnectException},
  * {@link java.net.http.HttpTimeoutException}, an {@link java.io.EOFException} for a response cut
- * short. The body subscriber is lent each buffer for the time of {@code onNext} only.
+ * short.
  *
  * <p>This is the transport of {@code HttpRangeReader} for cleartext HTTP/1.1, public only so that
  * the reader, in another package, can reach it.

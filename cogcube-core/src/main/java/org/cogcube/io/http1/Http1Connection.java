@@ -8,8 +8,10 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpConnectTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 
 /**
  * One TCP connection to an origin and the bytes read from it but not yet consumed. Used by one
@@ -63,9 +65,9 @@ final class Http1Connection implements AutoCloseable {
         out.flush();
     }
 
-    /** How long each read may wait before it fails with a {@link SocketTimeoutException}. */
+    /** How long each read may wait before it fails with a {@link SocketTimeoutException}; 0 for ever. */
     void readTimeout(long millis) throws IOException {
-        socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, millis)));
+        socket.setSoTimeout(millis <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, millis));
     }
 
     /** How many bytes of the response arrived since the request was sent. */
@@ -102,11 +104,27 @@ final class Http1Connection implements AutoCloseable {
     }
 
     /**
-     * Bytes available now (reading from the socket if none are buffered), at most {@code max}, as a
-     * window of the connection's buffer valid until the next call; -1 at the end of the connection.
-     * The window starts at {@link #windowStart()}.
+     * Up to {@code max} bytes of the connection, those buffered first, else what one read of the
+     * socket gives, in a new buffer that the caller owns; null at the end of the connection.
      */
-    int window(int max) throws IOException {
+    ByteBuffer take(int max) throws IOException {
+        if (position < limit) {
+            int n = Math.min(max, limit - position);
+            byte[] copy = Arrays.copyOfRange(buffer, position, position + n);
+            position += n;
+            return ByteBuffer.wrap(copy);
+        }
+        byte[] chunk = new byte[Math.min(max, buffer.length)];
+        int n = in.read(chunk);
+        if (n < 0) {
+            return null;
+        }
+        received += n;
+        return ByteBuffer.wrap(chunk, 0, n);
+    }
+
+    /** Drops up to {@code max} bytes of the connection; how many, or -1 at its end. */
+    int skip(int max) throws IOException {
         if (position == limit) {
             position = 0;
             limit = 0;
@@ -115,19 +133,8 @@ final class Http1Connection implements AutoCloseable {
             }
         }
         int n = Math.min(max, limit - position);
-        windowStart = position;
         position += n;
         return n;
-    }
-
-    private int windowStart;
-
-    int windowStart() {
-        return windowStart;
-    }
-
-    byte[] buffer() {
-        return buffer;
     }
 
     /** Whether bytes beyond the last response were received: a server that sends them cannot be trusted further. */

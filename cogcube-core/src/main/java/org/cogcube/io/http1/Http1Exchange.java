@@ -37,7 +37,7 @@ final class Http1Exchange<T> implements Runnable {
         this.port = uri.getPort() < 0 ? 80 : uri.getPort();
         this.origin = host + ":" + port;
         this.connectTimeout = connectTimeout;
-        this.readTimeoutMillis = request.timeout().map(Duration::toMillis).orElse(0L);
+        this.readTimeoutMillis = request.timeout().map(d -> Math.max(1, d.toMillis())).orElse(0L);
         this.maxIdle = maxIdle;
         this.pool = pool;
     }
