@@ -68,7 +68,9 @@ final class Http1Exchange<T> implements Runnable {
                     answer = exchange(connection, head);
                 }
             }
-            receive(connection, answer);
+            Http1Connection used = connection;
+            connection = null; // from here on, receive gives it back or closes it
+            receive(used, answer);
         } catch (IOException | RuntimeException | Error e) {
             if (connection != null) {
                 connection.close();
@@ -99,30 +101,38 @@ final class Http1Exchange<T> implements Runnable {
 
     /** Hands the body to the subscriber, keeps or closes the connection, then completes the result. */
     private void receive(Http1Connection connection, Http1Head head) throws IOException {
-        HttpResponse.BodySubscriber<T> subscriber = handler.apply(new Http1Response.Info(head.status(), head.headers()));
-        Http1Body body = new Http1Body(connection, subscriber, head.framing(request.method()), head.contentLength());
-        boolean reusable;
+        HttpResponse.BodySubscriber<T> subscriber;
+        boolean reusable = false;
         try {
-            reusable = body.deliver() && head.persistent() && !connection.hasUnreadBytes();
-        } catch (SocketTimeoutException e) {
-            body.fail(timedOut("more of the body", e));
-            reusable = false;
-        } catch (IOException e) {
-            body.fail(e);
-            reusable = false;
+            subscriber = handler.apply(new Http1Response.Info(head.status(), head.headers()));
+            Http1Body body = new Http1Body(connection, subscriber, head.framing(request.method()), head.contentLength());
+            try {
+                reusable = body.deliver() && head.persistent() && !connection.hasUnreadBytes();
+            } catch (SocketTimeoutException e) {
+                body.fail(timedOut("more of the body", e));
+            } catch (IOException e) {
+                body.fail(e);
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            connection.close();
+            throw e;
         }
         if (reusable) {
-            pool.give(connection, maxIdle);
+            pool.give(connection, maxIdle); // no longer this exchange's: nothing below may close it
         } else {
             connection.close();
         }
-        subscriber.getBody().whenComplete((value, failure) -> {
-            if (failure != null) {
-                result.completeExceptionally(failure);
-            } else {
-                result.complete(new Http1Response<>(request, head.status(), head.headers(), value));
-            }
-        });
+        try {
+            subscriber.getBody().whenComplete((value, failure) -> {
+                if (failure != null) {
+                    result.completeExceptionally(failure);
+                } else {
+                    result.complete(new Http1Response<>(request, head.status(), head.headers(), value));
+                }
+            });
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+        }
     }
 
     private HttpTimeoutException timedOut(String what, SocketTimeoutException cause) {
