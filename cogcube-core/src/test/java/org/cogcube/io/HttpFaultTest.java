@@ -118,8 +118,10 @@ class HttpFaultTest {
             throw new java.io.IOException("cut on purpose");
         });
         SourceException e = failure(http(), ByteRange.of(0, 1000));
-        assertTrue(e.getMessage().contains("truncated body") && e.getMessage().contains("expected 1000 bytes"),
-                e.getMessage());
+        // The JDK's client sometimes fails the response before its body subscriber hears of the cut.
+        assertTrue(e.getMessage().contains("truncated body") && (e.getMessage().contains("expected 1000 bytes")
+                || protocol() == HttpOptions.Protocol.JDK_HTTP_1_1), e.getMessage());
+        assertTrue(RetryingRangeReader.isRetryable(e), e.getMessage());
     }
 
     @Test

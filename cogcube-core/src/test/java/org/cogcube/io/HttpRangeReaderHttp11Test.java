@@ -34,11 +34,21 @@ class HttpRangeReaderHttp11Test extends NginxContractTest {
         return HttpRangeReader.open(nginx.uri(name), HttpOptions.defaults().withProtocol(protocol()));
     }
 
-    /** The serial numbers of the nginx connections that carried requests for {@code name}, in order. */
-    private List<String> connectionsFor(String name) {
-        return nginx.accessLog().stream().filter(line -> line.contains("/" + name + " "))
-                .map(line -> line.substring(line.lastIndexOf("connection=") + "connection=".length()))
-                .toList();
+    /**
+     * The serial numbers of the nginx connections that carried requests for {@code name}, in order,
+     * once {@code count} are logged (nginx logs a request after sending its answer) or 5 s passed.
+     */
+    private List<String> connectionsFor(String name, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (true) {
+            List<String> connections = nginx.accessLog().stream().filter(line -> line.contains("/" + name + " "))
+                    .map(line -> line.substring(line.lastIndexOf("connection=") + "connection=".length()))
+                    .toList();
+            if (connections.size() >= count || System.nanoTime() > deadline) {
+                return connections;
+            }
+            Thread.sleep(20);
+        }
     }
 
     /**
@@ -57,7 +67,7 @@ class HttpRangeReaderHttp11Test extends NginxContractTest {
         for (int i = 0; i < 20; i++) {
             assertContent(content, ByteRange.of(i * 4000L, 3000), await(reader.read(ByteRange.of(i * 4000L, 3000))));
         }
-        List<String> connections = connectionsFor("sequential.bin");
+        List<String> connections = connectionsFor("sequential.bin", 20);
         assertEquals(20, connections.size());
         assertEquals(1, connections.stream().distinct().count(), "connections used: " + connections);
     }
@@ -81,7 +91,7 @@ class HttpRangeReaderHttp11Test extends NginxContractTest {
         for (int call = 0; call < reads.size(); call++) {
             assertContents(content, asked.get(call), await(reads.get(call)));
         }
-        List<String> connections = connectionsFor("pooled.bin");
+        List<String> connections = connectionsFor("pooled.bin", 400);
         assertEquals(400, connections.size());
         assertTrue(!ownClient() || connections.stream().distinct().count() <= 4, "connections used: " + connections.stream().distinct().toList());
     }
