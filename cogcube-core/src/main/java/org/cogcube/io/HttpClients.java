@@ -1,6 +1,9 @@
 package org.cogcube.io;
 
+import java.net.Proxy;
+import java.net.ProxySelector;
 import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
@@ -11,13 +14,40 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
+import org.cogcube.io.http1.Http1Client;
+import org.cogcube.io.http2.H2cClient;
 
 /**
- * The JDK HTTP clients, one per distinct client-level setting, shared by all readers: HTTP/2
- * multiplexes every request to a host over one connection, which only a shared client reuses.
+ * The transports of readers: cogcube's own for cleartext (HTTP/1.1, or h2c with prior knowledge),
+ * the JDK's HttpClient for TLS (ALPN, HTTP/2) and through proxies. The JDK clients are one per
+ * distinct client-level setting, shared by all readers: HTTP/2 multiplexes every request to a host
+ * over one connection, which only a shared client reuses.
  */
 final class HttpClients {
     private HttpClients() {
+    }
+
+    /** The transport for reading {@code uri} with {@code options}. */
+    static HttpTransport transport(URI uri, HttpOptions options) {
+        boolean secure = uri.getScheme().equalsIgnoreCase("https");
+        HttpOptions.Protocol protocol = options.protocol();
+        if (secure || protocol == HttpOptions.Protocol.JDK_HTTP_1_1) {
+            return forOptions(options, secure)::sendAsync;
+        }
+        if (protocol == HttpOptions.Protocol.H2C_PRIOR_KNOWLEDGE) {
+            return H2cClient.connectingWithin(options.connectTimeout())::sendAsync;
+        }
+        if (proxied(uri)) {
+            return forOptions(options, false)::sendAsync;
+        }
+        Http1Client http1 = Http1Client.connectingWithin(options.connectTimeout(), options.maxConcurrentRequests());
+        return new Redirects(http1::sendAsync, forOptions(options, true)::sendAsync);
+    }
+
+    /** Whether the default proxy selector, which the JDK's client follows, names a proxy for {@code uri}. */
+    private static boolean proxied(URI uri) {
+        ProxySelector selector = ProxySelector.getDefault();
+        return selector != null && selector.select(uri).stream().anyMatch(p -> p.type() != Proxy.Type.DIRECT);
     }
 
     private record Key(HttpClient.Version version, Duration connectTimeout, boolean trustAll) {

@@ -20,14 +20,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.cogcube.SourceChangedException;
 import org.cogcube.SourceException;
+import org.cogcube.io.http1.Http1Client;
 import org.cogcube.io.http2.H2cClient;
 
 /**
  * Reads ranges of a resource over HTTP: one {@code GET} with a {@code Range} header per range, all
- * of a call in flight at once (up to {@link HttpOptions#maxConcurrentRequests()} per host). The
- * requests go through the JDK's {@link HttpClient} (HTTP/1.1, or HTTP/2 through ALPN over TLS), or
- * for {@link HttpOptions.Protocol#H2C_PRIOR_KNOWLEDGE} over {@code http:}, through cogcube's own
- * {@link H2cClient}.
+ * of a call in flight at once (up to {@link HttpOptions#maxConcurrentRequests()} per host). Over
+ * {@code http:} the requests go through cogcube's own {@link Http1Client} (persistent connections,
+ * one request at a time on each), or its {@link H2cClient} for
+ * {@link HttpOptions.Protocol#H2C_PRIOR_KNOWLEDGE}; over {@code https:} (and through a proxy, or
+ * for {@link HttpOptions.Protocol#JDK_HTTP_1_1}) through the JDK's {@link HttpClient}: HTTP/1.1,
+ * or HTTP/2 through ALPN.
  *
  * <p>Every answer is checked: a {@code 206} must carry the {@code Content-Range} asked for and a
  * body of that length; a {@code 200} (a server ignoring ranges) is sliced when its whole body is
@@ -52,10 +55,7 @@ public final class HttpRangeReader implements RangeReader {
         this.uri = uri;
         this.location = uri.toString();
         this.options = options;
-        boolean secure = uri.getScheme().equalsIgnoreCase("https");
-        this.transport = options.protocol() == HttpOptions.Protocol.H2C_PRIOR_KNOWLEDGE && !secure
-                ? H2cClient.connectingWithin(options.connectTimeout())::sendAsync
-                : HttpClients.forOptions(options, secure)::sendAsync;
+        this.transport = HttpClients.transport(uri, options);
         String authority = uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getAuthority();
         this.limiter = AsyncLimiter.forHost(authority, options.maxConcurrentRequests());
         this.versions = new VersionGuard(location);

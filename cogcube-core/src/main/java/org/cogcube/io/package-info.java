@@ -24,9 +24,11 @@
  * asynchronously. Two read sources: {@link org.cogcube.io.FileRangeReader} (positional reads on
  * shared threads) and {@link org.cogcube.io.HttpRangeReader} (one {@code GET} with {@code Range}
  * per range, configured by {@link org.cogcube.io.HttpOptions}). The reader's <b>transport</b> sends
- * a request and collects its response: the JDK's HttpClient (HTTP/1.1, HTTP/2 through ALPN over
- * TLS), or cogcube's own client for cleartext HTTP/2 with prior knowledge (h2c), in
- * {@code org.cogcube.io.http2}; every response is checked the same way whichever sent it. Caching ({@link org.cogcube.io.CachingRangeReader}),
+ * a request and collects its response: over cleartext {@code http:}, cogcube's own clients,
+ * for HTTP/1.1 ({@code org.cogcube.io.http1}) and for HTTP/2 with prior knowledge (h2c,
+ * {@code org.cogcube.io.http2}); over TLS, through a proxy or when asked, the JDK's HttpClient
+ * (HTTP/1.1, HTTP/2 through ALPN). Every response is checked the same way whichever sent it.
+ * Caching ({@link org.cogcube.io.CachingRangeReader}),
  * coalescing ({@link org.cogcube.io.CoalescingRangeReader}), retries
  * ({@link org.cogcube.io.RetryingRangeReader}, {@link org.cogcube.io.RetryPolicy}) and counting
  * ({@link org.cogcube.io.CountingRangeReader}) are decorators around any reader, never flags

@@ -18,11 +18,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The HTTP reader, with and without retries, against a server that misbehaves on purpose. */
+/**
+ * The HTTP reader, with and without retries, against a server that misbehaves on purpose, through
+ * cogcube's own HTTP/1.1 client; {@link HttpFaultJdkTest} runs the same through the JDK's.
+ */
 @Timeout(60)
 class HttpFaultTest {
-    private static final HttpOptions OPTIONS = HttpOptions.defaults().withProtocol(HttpOptions.Protocol.HTTP_1_1)
-            .withRequestTimeout(Duration.ofSeconds(10));
     private static final RetryPolicy QUICK = new RetryPolicy(3, Duration.ofMillis(1), Duration.ofSeconds(2));
 
     private final byte[] content = RangeReaderContractTest.bytes(10_000, 1);
@@ -40,8 +41,17 @@ class HttpFaultTest {
         server.close();
     }
 
+    /** The protocol asked for, which chooses the transport under test. */
+    HttpOptions.Protocol protocol() {
+        return HttpOptions.Protocol.HTTP_1_1;
+    }
+
+    private HttpOptions options() {
+        return HttpOptions.defaults().withProtocol(protocol()).withRequestTimeout(Duration.ofSeconds(10));
+    }
+
     private HttpRangeReader http() {
-        return HttpRangeReader.open(server.uri(), OPTIONS);
+        return HttpRangeReader.open(server.uri(), options());
     }
 
     private RangeReader retrying() {
@@ -108,8 +118,10 @@ class HttpFaultTest {
             throw new java.io.IOException("cut on purpose");
         });
         SourceException e = failure(http(), ByteRange.of(0, 1000));
-        assertTrue(e.getMessage().contains("truncated body") && e.getMessage().contains("expected 1000 bytes"),
-                e.getMessage());
+        // The JDK's client sometimes fails the response before its body subscriber hears of the cut.
+        assertTrue(e.getMessage().contains("truncated body") && (e.getMessage().contains("expected 1000 bytes")
+                || protocol() == HttpOptions.Protocol.JDK_HTTP_1_1), e.getMessage());
+        assertTrue(RetryingRangeReader.isRetryable(e), e.getMessage());
     }
 
     @Test
@@ -208,7 +220,7 @@ class HttpFaultTest {
                 Thread.currentThread().interrupt();
             }
         });
-        HttpRangeReader reader = HttpRangeReader.open(server.uri(), OPTIONS.withRequestTimeout(Duration.ofMillis(200)));
+        HttpRangeReader reader = HttpRangeReader.open(server.uri(), options().withRequestTimeout(Duration.ofMillis(200)));
         SourceException e = failure(new RetryingRangeReader(reader, new RetryPolicy(2, Duration.ofMillis(1),
                 Duration.ofMillis(5))), ByteRange.of(0, 10));
         assertTrue(e.getMessage().contains("failed after 2 attempts") && e.getMessage().contains("timed out"),
@@ -226,6 +238,20 @@ class HttpFaultTest {
     }
 
     @Test
+    void followsARedirectToTheSameServer() throws Exception {
+        server.answer((exchange, n) -> {
+            if (n == 1) {
+                exchange.getResponseHeaders().set("Location", "/moved/data.bin");
+                FaultServer.status(exchange, 302);
+            } else {
+                server.ok(exchange, "\"v1\"");
+            }
+        });
+        RangeReaderContractTest.assertContent(content, ByteRange.of(100, 50), read(http(), ByteRange.of(100, 50)));
+        assertEquals(List.of("bytes=100-149", "bytes=100-149"), server.rangesAsked());
+    }
+
+    @Test
     void slicesAWholeBodyFromAServerIgnoringRange() throws Exception {
         server.answer((exchange, n) -> server.send(exchange, 200, null, 0, content.length));
         HttpRangeReader reader = http();
@@ -236,7 +262,7 @@ class HttpFaultTest {
     @Test
     void refusesAWholeBodyLargerThanAllowed() {
         server.answer((exchange, n) -> server.send(exchange, 200, null, 0, content.length));
-        HttpRangeReader reader = HttpRangeReader.open(server.uri(), OPTIONS.withMaxFullBodyBytes(1000));
+        HttpRangeReader reader = HttpRangeReader.open(server.uri(), options().withMaxFullBodyBytes(1000));
         SourceException e = failure(reader, ByteRange.of(0, 10));
         assertTrue(e.getMessage().contains("HTTP 200") && e.getMessage().contains("ignores Range"), e.getMessage());
     }
@@ -285,7 +311,7 @@ class HttpFaultTest {
             }
             server.ok(exchange, "\"v1\"");
         });
-        HttpOptions two = OPTIONS.withMaxConcurrentRequests(2);
+        HttpOptions two = options().withMaxConcurrentRequests(2);
         RangeReader first = HttpRangeReader.open(server.uri(), two);
         RangeReader second = HttpRangeReader.open(server.uri(), two);
         List<ByteRange> ranges = new ArrayList<>();

@@ -44,7 +44,7 @@ class HttpRangeReaderH2cTest extends NginxContractTest {
     }
 
     @Test
-    void failsClearlyWithTheJdkClientAgainstAPriorKnowledgeOnlyServer() throws Exception {
+    void failsClearlyOverHttp11AgainstAPriorKnowledgeOnlyServer() throws Exception {
         // The default protocol over http: is HTTP/1.1, which nginx's h2c port answers with an HTTP/2 error.
         RangeReader reader = HttpRangeReader.open(nginx.uri(serve("h1.bin", bytes(100, 2))));
         SourceException e = failure(reader.read(List.of(ByteRange.of(0, 10))));
