@@ -1,8 +1,6 @@
 package org.cogcube.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -11,15 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.cogcube.CogcubeException;
 import org.cogcube.client.Cube;
 import org.cogcube.client.Dropped;
 import org.cogcube.client.Extraction;
 import org.cogcube.client.LayerCut;
 import org.cogcube.client.Query;
-import org.cogcube.cog.CogOptions;
-import org.cogcube.cog.CogWriter;
-import org.cogcube.raster.RasterSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,10 +72,8 @@ final class ExtractCommand implements Callable<Integer> {
         for (String band : query.bands()) {
             written.put(band, 0);
         }
+        CutFiles.write(out, extraction.cuts());
         for (LayerCut cut : extraction.cuts()) {
-            Path file = out.resolve(cut.band()).resolve(cut.date() + ".tif");
-            createDirectories(file.getParent());
-            CogWriter.write(RasterSource.of(cut.raster()), file, CogOptions.defaults().withNodata(Double.NaN));
             written.merge(cut.band(), 1, Integer::sum);
         }
         if (!quiet) {
@@ -103,13 +95,5 @@ final class ExtractCommand implements Callable<Integer> {
         reasons.forEach((r, n) -> dropped.add(n + " " + r.name().toLowerCase(Locale.ROOT).replace('_', ' ')));
         return String.format(Locale.ROOT, "wrote %d file(s) to %s (%s); dropped %s; %.1f s", x.cuts().size(), out,
                 String.join(", ", perBand), dropped.isEmpty() ? "none" : String.join(", ", dropped), seconds);
-    }
-
-    private static void createDirectories(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new CogcubeException("cannot create " + dir + ": " + e.getMessage(), e);
-        }
     }
 }

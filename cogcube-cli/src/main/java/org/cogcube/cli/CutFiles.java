@@ -1,0 +1,62 @@
+package org.cogcube.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.cogcube.CogcubeException;
+import org.cogcube.client.LayerCut;
+import org.cogcube.cog.CogOptions;
+import org.cogcube.cog.CogWriter;
+import org.cogcube.io.DaemonThreads;
+import org.cogcube.io.Futures;
+import org.cogcube.raster.RasterSource;
+
+/**
+ * Writes the cuts of an extraction as {@code OUT/<band>/<date>.tif}, float32 COGs with NaN nodata,
+ * several files at once. A field's cut is small (50 x 50 pixels is typical), so each file gets
+ * the smallest block (a multiple of 16, at most 512) that holds the whole cut in one tile: a
+ * 512-pixel block would encode a megabyte of padding for ten kilobytes of values.
+ */
+final class CutFiles {
+    private static final int MAX_BLOCK = 512;
+
+    private CutFiles() {
+    }
+
+    /** Writes every cut; returns once all are written (each replaced atomically). */
+    static void write(Path out, List<LayerCut> cuts) {
+        int threads = Math.max(1, Math.min(cuts.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService writers = Executors.newFixedThreadPool(threads, DaemonThreads.named("cogcube-write"));
+        try {
+            List<CompletableFuture<Void>> writes = new ArrayList<>();
+            for (LayerCut cut : cuts) {
+                writes.add(CompletableFuture.runAsync(() -> write(out, cut), writers));
+            }
+            Futures.join(CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)));
+        } finally {
+            writers.shutdownNow();
+        }
+    }
+
+    private static void write(Path out, LayerCut cut) {
+        Path file = out.resolve(cut.band()).resolve(cut.date() + ".tif");
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new CogcubeException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
+        }
+        int side = Math.max(cut.raster().width(), cut.raster().height());
+        CogOptions options = CogOptions.defaults().withNodata(Double.NaN).withBlockSize(blockFor(side));
+        CogWriter.write(RasterSource.of(cut.raster()), file, options);
+    }
+
+    /** The smallest multiple of 16 holding {@code side} pixels, at most {@value #MAX_BLOCK}. */
+    static int blockFor(int side) {
+        return Math.min(MAX_BLOCK, Math.max(16, (side + 15) / 16 * 16));
+    }
+}
