@@ -10,6 +10,7 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import socket
 import statistics
@@ -238,7 +239,7 @@ def cogcube_cmd(base, layout, out):
 def environment(cert, store):
     env = dict(os.environ)
     # GDAL: no folder listing on open (as every COG guide sets), trust the bench's certificate.
-    env.update(GDAL_DISABLE_READDIR_ON_OPEN="EMPTY_DIR", CURL_CA_BUNDLE=cert, CPL_LOG="/dev/null")
+    env.update(GDAL_DISABLE_READDIR_ON_OPEN="EMPTY_DIR", CURL_CA_BUNDLE=cert, SSL_CERT_FILE=cert, CPL_LOG="/dev/null")
     env["COGCUBE_JAVA_OPTS"] = (env.get("COGCUBE_JAVA_OPTS", "") + " -Djavax.net.ssl.trustStore=%s"
                                 " -Djavax.net.ssl.trustStorePassword=changeit" % store).strip()
     return env
@@ -249,17 +250,20 @@ def run_once(servers, server, linked, cmd, env):
     offset = servers.log_size(server)
     relay = servers.relays[server]
     before = relay.counters() if linked else None
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
     done = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     wall = time.monotonic() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - usage.ru_utime - usage.ru_stime
     if done.returncode != 0:
         sys.exit("extract_bench: %s failed (%d):\n%s" % (" ".join(cmd), done.returncode, done.stderr[-3000:]))
     requests, logged_bytes, subset = servers.requests_since(server, offset)
-    result = {"s": wall, "requests": requests, "bytes": logged_bytes, "subset": subset}
+    result = {"s": wall, "cpu": cpu, "requests": requests, "bytes": logged_bytes, "subset": subset}
     if linked:
-        after = relay.counters()
-        result.update(bytes=after["down"] - before["down"], up=after["up"] - before["up"],
-                      connections=after["connections"] - before["connections"])
+        now = relay.counters()
+        result.update(bytes=now["down"] - before["down"], up=now["up"] - before["up"],
+                      connections=now["connections"] - before["connections"])
     return result
 
 
@@ -396,6 +400,9 @@ def report(rows, runs, names, load_before, load_after, args):
             "yes (%d)" % c["subset"] if c["subset"] else "no", o["s"] / c["s"],
             "%.2f" % floor if floor is not None and r["layout"] == "cog" else "",
             "none set" if target is None else target[0], met, "yes" if r["same"] is None else "**no**: " + r["same"]))
+    lines += ["", "CPU seconds (user + system, median) of the whole process, original / cogcube: " +
+              ", ".join("%s %s %s %.2f / %.2f" % (r["server"], r["layout"], "link" if r["linked"] else "loopback",
+                                                  r["original"]["cpu"], r["cogcube"]["cpu"]) for r in rows) + "."]
     lines += ["", "MB: on loopback, the bytes the server logged as sent (nginx: `$bytes_sent`, headers included;"
               " cogcube serve: bodies); over the link, the bytes the relay carried from server to client"
               " (TLS and headers included). Connections the relay saw per run (original / cogcube): " +
