@@ -23,6 +23,7 @@ import org.cogcube.client.Dropped;
 import org.cogcube.client.Extraction;
 import org.cogcube.client.LayerCut;
 import org.cogcube.client.Query;
+import org.cogcube.client.ServerSubset;
 import org.cogcube.cog.CogOptions;
 import org.cogcube.cog.CogWriter;
 import org.cogcube.geo.Crs;
@@ -45,7 +46,8 @@ import picocli.CommandLine.Spec;
             "each layer cut like 'gdalwarp -cutline ROI -crop_to_cutline', values below -9990 or equal to the",
             "layer's nodata set to NaN, pixels whose cloud value exceeds the threshold set to NaN, a date",
             "dropped when its cut has no clear cloud value, a band dropped at a date when all its values are NaN.",
-            "Only the tiles the region touches are read, all at once; files are replaced atomically."},
+            "Only the tiles the region touches are read, all at once; from cogcube serve, the server cuts the",
+            "files (one request per date) unless --no-server-subset. Files are replaced atomically."},
         footer = {"", "Examples:",
             "  cogcube extract cube/catalog.json --bands B04,B08 --roi farm.geojson --out farm",
             "  cogcube extract https://example.org/cube/catalog.json --bands B04,B08 --roi farm.geojson \\",
@@ -97,6 +99,11 @@ final class ExtractCommand implements Callable<Integer> {
             description = "The layer names of a simple catalogue's lists, in order (default: Sentinel-2's).")
     List<String> layerNames;
 
+    @Option(names = "--no-server-subset",
+            description = "Read every file by range requests, even from a server that cuts files itself"
+                    + " (cogcube serve).")
+    boolean noServerSubset;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write OUT/<band>/<date>.tif.")
     Path out;
 
@@ -114,7 +121,14 @@ final class ExtractCommand implements Callable<Integer> {
         if (layerNames != null) {
             options = options.withLayerNames(layerNames);
         }
-        Cube cube = Cube.open(catalog, options);
+        if (!quiet) {
+            PrintWriter err = spec.commandLine().getErr();
+            options = options.withWarnings(warning -> {
+                err.println("warning: " + warning);
+                err.flush();
+            });
+        }
+        Cube cube = Cube.open(catalog, options, noServerSubset ? ServerSubset.NEVER : ServerSubset.WHEN_ADVERTISED);
         Extraction extraction;
         try (Progress progress = Progress.start("extract", quiet)) {
             extraction = join(cube.extractAsync(query, (done, total) -> progress.rows(done, total)));
@@ -131,7 +145,8 @@ final class ExtractCommand implements Callable<Integer> {
         }
         if (!quiet) {
             PrintWriter w = spec.commandLine().getOut();
-            w.println(summary(extraction, written, (System.nanoTime() - start) / 1e9));
+            w.println(summary(extraction, written, (System.nanoTime() - start) / 1e9)
+                    + (cube.serverSubset() ? "; cut by the server" : ""));
             w.flush();
         }
         return 0;
