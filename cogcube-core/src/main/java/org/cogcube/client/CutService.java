@@ -7,9 +7,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -29,10 +31,15 @@ import org.cogcube.subset.CutRequest;
  * the sources its window touches), its grid cut to the region exactly as a query cuts it
  * ({@link Cuts}), the window's first band read, and all packed into one {@link CutAnswer}. The
  * answer's ETag is derived from the request and the versions of every file read, so it changes
- * when any of them is replaced. Thread-safe; keeps the headers it reads, as a cube does.
+ * when any of them is replaced. Thread-safe; keeps the headers it reads, as a cube does, and its
+ * latest answers ({@link CutMemo}): a request made again while its files are unchanged is answered
+ * without reading them.
  */
 public final class CutService {
+    /** How many bytes of answers are kept to be given again. */
+    static final long MEMO_BYTES = 64L << 20;
     private final HeaderCache headers = new HeaderCache(Cube.HEADERS);
+    private final CutMemo memo = new CutMemo(MEMO_BYTES);
     private final long maxPixels;
     private final Consumer<String> warnings;
 
@@ -72,16 +79,24 @@ public final class CutService {
             throw new IllegalArgumentException("expected a path per file of the request (" + request.files().size()
                     + "), found " + files.size());
         }
+        String key = request.toQuery() + "\n" + files;
+        return memo.reuse(key, readers).thenCompose(kept -> kept.isPresent()
+                ? CompletableFuture.completedFuture(kept.get()) : fresh(request, files, readers, key));
+    }
+
+    private CompletableFuture<Answer> fresh(CutRequest request, List<Path> files, Function<String, RangeReader> readers,
+            String key) {
         Cuts cuts = new Cuts(request.region(), request.allTouched());
         AtomicLong pixels = new AtomicLong();
+        Map<String, String> versions = new ConcurrentHashMap<>();
         List<CompletableFuture<CutAnswer.Entry>> entries = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             String name = request.files().get(i);
             Path path = files.get(i);
-            entries.add(entry(name, path, cuts, pixels, readers).handle((entry, failure) -> {
+            entries.add(entry(name, path, cuts, pixels, readers, versions).handle((entry, failure) -> {
                 Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
                 if (cause instanceof SourceChangedException) {
-                    return entry(name, path, cuts, pixels, readers); // replaced while read: once more
+                    return entry(name, path, cuts, pixels, readers, versions); // replaced while read: once more
                 }
                 return failure == null ? CompletableFuture.completedFuture(entry)
                         : CompletableFuture.<CutAnswer.Entry>failedFuture(cause);
@@ -94,12 +109,15 @@ public final class CutService {
             for (CutAnswer.Entry e : done) {
                 digest.update((e.file() + "\n" + e.version() + "\n").getBytes(StandardCharsets.UTF_8));
             }
-            return new Answer(CutAnswer.encode(done), "\"cut-" + HexFormat.of().formatHex(digest.digest(), 0, 16) + "\"");
+            Answer answer = new Answer(CutAnswer.encode(done), "\"cut-" + HexFormat.of().formatHex(digest.digest(), 0, 16)
+                    + "\"");
+            memo.put(key, answer, versions);
+            return answer;
         });
     }
 
     private CompletableFuture<CutAnswer.Entry> entry(String name, Path path, Cuts cuts, AtomicLong pixels,
-            Function<String, RangeReader> readers) {
+            Function<String, RangeReader> readers, Map<String, String> versions) {
         ConcurrentLinkedQueue<RangeReader> opened = new ConcurrentLinkedQueue<>();
         Function<String, RangeReader> recording = location -> {
             RangeReader reader = readers.apply(location);
@@ -110,7 +128,7 @@ public final class CutService {
         return LayerFile.open(asset, recording, headers, warnings).thenCompose(file -> {
             CompletableFuture<CutAnswer.Entry> entry;
             try {
-                entry = read(name, file, cuts, pixels, opened);
+                entry = read(name, file, cuts, pixels, opened, versions);
             } catch (RuntimeException e) {
                 entry = CompletableFuture.failedFuture(e);
             }
@@ -119,17 +137,17 @@ public final class CutService {
     }
 
     private CompletableFuture<CutAnswer.Entry> read(String name, LayerFile file, Cuts cuts, AtomicLong pixels,
-            ConcurrentLinkedQueue<RangeReader> opened) {
+            ConcurrentLinkedQueue<RangeReader> opened, Map<String, String> versions) {
         Cutline cut;
         try {
             cut = cuts.of(file.grid());
         } catch (RegionOutsideException outside) {
-            return version(opened).thenApply(version -> new CutAnswer.Entry(name, version, file.grid(),
+            return version(opened, versions).thenApply(version -> new CutAnswer.Entry(name, version, file.grid(),
                     typeOf(file), file.nodata(), CutAnswer.Kind.REGION_OUTSIDE, Optional.empty(), new byte[0]));
         }
         Optional<Window> window = cut.sourceWindow();
         if (window.isEmpty()) {
-            return version(opened).thenApply(version -> new CutAnswer.Entry(name, version, file.grid(),
+            return version(opened, versions).thenApply(version -> new CutAnswer.Entry(name, version, file.grid(),
                     typeOf(file), file.nodata(), CutAnswer.Kind.NO_WINDOW, Optional.empty(), new byte[0]));
         }
         Window w = window.get();
@@ -138,7 +156,7 @@ public final class CutService {
             throw new CutTooLargeException("the request asks for more than " + maxPixels + " pixels (" + total
                     + " so far, " + w.pixels() + " of them in " + name + "); ask for fewer files or a smaller region");
         }
-        return file.read(w).thenCompose(raster -> version(opened).thenApply(version -> CutAnswer.Entry.of(name,
+        return file.read(w).thenCompose(raster -> version(opened, versions).thenApply(version -> CutAnswer.Entry.of(name,
                 version, file.grid(), file.nodata(), w, raster)));
     }
 
@@ -146,11 +164,19 @@ public final class CutService {
         return file instanceof LayerFile.Tiff t ? t.tiff().type() : ((LayerFile.Mosaic) file).vrt().type();
     }
 
-    /** The versions of every reader opened for one file, sorted, hashed to a short name. */
-    private static CompletableFuture<String> version(ConcurrentLinkedQueue<RangeReader> opened) {
-        List<CompletableFuture<Optional<String>>> versions = opened.stream().map(RangeReader::version).toList();
+    /**
+     * The versions of every reader opened for one file, sorted, hashed to a short name; each is also
+     * put in {@code all}, by location.
+     */
+    private static CompletableFuture<String> version(ConcurrentLinkedQueue<RangeReader> opened,
+            Map<String, String> all) {
+        List<RangeReader> readers = List.copyOf(opened);
+        List<CompletableFuture<Optional<String>>> versions = readers.stream().map(RangeReader::version).toList();
         return CompletableFuture.allOf(versions.toArray(CompletableFuture[]::new)).thenApply(v -> {
             MessageDigest digest = sha256();
+            for (int i = 0; i < readers.size(); i++) {
+                all.put(readers.get(i).location(), versions.get(i).join().orElse("?"));
+            }
             versions.stream().map(f -> f.join().orElse("?")).sorted()
                     .forEach(s -> digest.update((s + "\n").getBytes(StandardCharsets.UTF_8)));
             return HexFormat.of().formatHex(digest.digest(), 0, 12);

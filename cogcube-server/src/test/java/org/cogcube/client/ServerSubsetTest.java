@@ -156,8 +156,30 @@ class ServerSubsetTest {
         }
     }
 
-    /** Requests and response bytes logged so far (NCSA: the bytes are the field after the status). */
+    /**
+     * Requests and response bytes logged so far, once the log has stopped growing (the server writes
+     * a line after the response has gone, so the client may see the answer first).
+     */
     static long[] requestsAndBytes() throws IOException {
+        long[] last = logged();
+        for (int i = 0; i < 50; i++) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            long[] now = logged();
+            if (Arrays.equals(now, last)) {
+                return now;
+            }
+            last = now;
+        }
+        return last;
+    }
+
+    /** Requests and response bytes logged so far (NCSA: the bytes are the field after the status). */
+    static long[] logged() throws IOException {
         List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
         long bytes = 0;
         for (String line : lines) {
