@@ -46,6 +46,7 @@ final class ServerCuts {
     private final OpenOptions io;
     private final Consumer<String> warnings;
     private final AtomicBoolean warned = new AtomicBoolean();
+    private final AtomicBoolean h2cFailed = new AtomicBoolean();
 
     ServerCuts(URI endpoint, OpenOptions io, Consumer<String> warnings) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
@@ -95,7 +96,31 @@ final class ServerCuts {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return HttpGets.get(uri, io, true, MAX_ANSWER).thenApply(answer -> reads(assets, files, cuts, answer));
+        return get(uri).thenApply(answer -> reads(assets, files, cuts, answer));
+    }
+
+    /**
+     * Sends a cut request: over h2c first on {@code http:}, but once a connection fails there (an
+     * HTTP/1.1-only proxy in front of the server), over what the options say from then on.
+     */
+    private CompletableFuture<HttpGets.Answer> get(URI uri) {
+        boolean h2c = !h2cFailed.get() && "http".equalsIgnoreCase(uri.getScheme());
+        CompletableFuture<HttpGets.Answer> answer = HttpGets.get(uri, io, h2c, MAX_ANSWER);
+        if (!h2c) {
+            return answer;
+        }
+        return answer.handle((done, failure) -> {
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
+            if (cause instanceof SourceException e && e.status().isEmpty()) {
+                if (h2cFailed.compareAndSet(false, true)) {
+                    warnings.accept("HTTP/2 without TLS (h2c) failed at " + endpoint + "; using the HTTP version of"
+                            + " the options instead: " + e.getMessage());
+                }
+                return HttpGets.get(uri, io, false, MAX_ANSWER);
+            }
+            return failure == null ? CompletableFuture.completedFuture(done)
+                    : CompletableFuture.<HttpGets.Answer>failedFuture(cause);
+        }).thenCompose(f -> f);
     }
 
     private List<Extractor.Read> reads(List<Asset> assets, List<String> files, Cuts cuts, HttpGets.Answer answer) {

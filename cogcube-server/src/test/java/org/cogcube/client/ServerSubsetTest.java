@@ -128,6 +128,64 @@ class ServerSubsetTest {
     }
 
     @Test
+    void aFileTheEndpointCannotFindIsReadByRangesAfterOneWarningAndFailsNamingItsUrl() throws IOException {
+        Path cube = dir.resolve("gone");
+        TestCubes.cogCube(cube);
+        Files.delete(cube.resolve(TestCubes.DATES.get(1).toString()).resolve("B08.tif"));
+        List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Cube c = Cube.open(server.uri().resolve("gone/" + Catalogs.STAC_FILE).toString(),
+                OPTIONS.withWarnings(warnings::add));
+        Query query = Query.of(Regions.parseGeoJson(ExtractsLikeTheOriginalTest.CORNER_UTM, "region"), "B08");
+        org.cogcube.SourceException e = assertThrows(org.cogcube.SourceException.class, () -> c.extract(query));
+        assertTrue(e.getMessage().contains("/gone/" + TestCubes.DATES.get(1) + "/B08.tif"), e.getMessage());
+        assertTrue(e.getMessage().contains("404"), e.getMessage());
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("reading by ranges") && warnings.get(0).contains("404"),
+                warnings.get(0));
+    }
+
+    @Test
+    void behindAnHttp11OnlyProxyTheCutsFallBackFromH2cToHttp11() throws Exception {
+        java.net.http.HttpClient upstream = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        com.sun.net.httpserver.HttpServer proxy = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        proxy.createContext("/", exchange -> {
+            try (exchange) {
+                var request = java.net.http.HttpRequest.newBuilder(server.uri().resolve(
+                        exchange.getRequestURI().getRawPath() + (exchange.getRequestURI().getRawQuery() == null ? ""
+                                : "?" + exchange.getRequestURI().getRawQuery())));
+                String range = exchange.getRequestHeaders().getFirst("Range");
+                if (range != null) {
+                    request.header("Range", range);
+                }
+                var answer = upstream.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+                for (String name : List.of("Link", "Content-Type", "ETag", "Content-Range")) {
+                    answer.headers().firstValue(name).ifPresent(v -> exchange.getResponseHeaders().add(name, v));
+                }
+                exchange.sendResponseHeaders(answer.statusCode(), answer.body().length == 0 ? -1 : answer.body().length);
+                exchange.getResponseBody().write(answer.body());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        proxy.start();
+        try {
+            List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+            String url = "http://127.0.0.1:" + proxy.getAddress().getPort() + "/cog/" + Catalogs.STAC_FILE;
+            Cube cube = Cube.open(url, OPTIONS.withWarnings(warnings::add));
+            assertTrue(cube.serverSubset(), "the proxy passes the Link header on");
+            Query query = Query.of(Regions.parseGeoJson(ExtractsLikeTheOriginalTest.CONCAVE_WGS84, "region"), "B04",
+                    "B08").withCloudMask("CLD", 20);
+            assertSameExtraction(Cube.open(url, OPTIONS, ServerSubset.NEVER).extract(query), cube.extract(query));
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertTrue(warnings.get(0).contains("h2c"), warnings.get(0));
+        } finally {
+            proxy.stop(0);
+        }
+    }
+
+    @Test
     void aServerWithoutTheEndpointIsReadByRanges() {
         Region region = Regions.parseGeoJson(ExtractsLikeTheOriginalTest.CORNER_UTM, "region");
         Query query = Query.of(region, "B04", "B08").withCloudMask("CLD", 20);
