@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.cogcube.catalog.ReadOptions;
 import org.cogcube.client.Cube;
 import org.cogcube.client.Dropped;
 import org.cogcube.client.Extraction;
 import org.cogcube.client.LayerCut;
 import org.cogcube.client.Query;
+import org.cogcube.client.ServerSubset;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +30,8 @@ import picocli.CommandLine.Spec;
             "each layer cut like 'gdalwarp -cutline ROI -crop_to_cutline', values below -9990 or equal to the",
             "layer's nodata set to NaN, pixels whose cloud value exceeds the threshold set to NaN, a date",
             "dropped when its cut has no clear cloud value, a band dropped at a date when all its values are NaN.",
-            "Only the tiles the region touches are read, all at once; files are replaced atomically."},
+            "Only the tiles the region touches are read, all at once; from cogcube serve, the server cuts the",
+            "files (one request per date) unless --no-server-subset. Files are replaced atomically."},
         footer = {"", "Examples:",
             "  cogcube extract cube/catalog.json --bands B04,B08 --roi farm.geojson --out farm",
             "  cogcube extract https://example.org/cube/catalog.json --bands B04,B08 --roi farm.geojson \\",
@@ -50,6 +53,11 @@ final class ExtractCommand implements Callable<Integer> {
     @Mixin
     QueryOptions select;
 
+    @Option(names = "--no-server-subset",
+            description = "Read every file by range requests, even from a server that cuts files itself"
+                    + " (cogcube serve).")
+    boolean noServerSubset;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write OUT/<band>/<date>.tif.")
     Path out;
 
@@ -63,7 +71,15 @@ final class ExtractCommand implements Callable<Integer> {
     public Integer call() {
         Query query = select.query(bands);
         long start = System.nanoTime();
-        Cube cube = Cube.open(catalog, select.readOptions());
+        ReadOptions options = select.readOptions();
+        if (!quiet) {
+            PrintWriter err = spec.commandLine().getErr();
+            options = options.withWarnings(warning -> {
+                err.println("warning: " + warning);
+                err.flush();
+            });
+        }
+        Cube cube = Cube.open(catalog, options, noServerSubset ? ServerSubset.NEVER : ServerSubset.WHEN_ADVERTISED);
         Extraction extraction;
         try (Progress progress = Progress.start("extract", quiet)) {
             extraction = QueryOptions.join(cube.extractAsync(query, (done, total) -> progress.rows(done, total)));
@@ -78,7 +94,8 @@ final class ExtractCommand implements Callable<Integer> {
         }
         if (!quiet) {
             PrintWriter w = spec.commandLine().getOut();
-            w.println(summary(extraction, written, (System.nanoTime() - start) / 1e9));
+            w.println(summary(extraction, written, (System.nanoTime() - start) / 1e9)
+                    + (cube.serverSubset() ? "; cut by the server" : ""));
             w.flush();
         }
         return 0;

@@ -23,6 +23,8 @@ import org.cogcube.raster.Raster;
 import org.cogcube.raster.RasterSource;
 import org.cogcube.raster.SampleType;
 import org.cogcube.raster.Samples;
+import org.cogcube.server.CubeServer;
+import org.cogcube.server.ServerOptions;
 import org.cogcube.testing.CogValidation;
 import org.cogcube.testing.Gdal;
 import org.cogcube.testing.GdalInfo;
@@ -101,6 +103,26 @@ class ExtractCommandTest {
         for (int i = 0; i < expected.length; i++) {
             assertTrue(Double.compare(expected[i], actual[i]) == 0 || (Double.isNaN(expected[i])
                     && Double.isNaN(actual[i])), "pixel " + i + ": expected " + expected[i] + ", found " + actual[i]);
+        }
+    }
+
+    @Test
+    void fromCogcubeServeTheServerCutsTheFilesAndNoServerSubsetGivesTheSameFilesByRanges() throws Exception {
+        try (CubeServer server = CubeServer.start(ServerOptions.of(cube).withPort(0))) {
+            String url = server.uri().resolve(Catalogs.STAC_FILE).toString();
+            Path cut = dir.resolve("by-server");
+            Path ranged = dir.resolve("by-ranges");
+            CliRun byServer = CliRun.of("extract", url, "--bands", "B04", "--roi", dir.resolve("roi.geojson").toString(),
+                    "--cloud-mask", "CLD:20", "--out", cut.toString());
+            CliRun byRanges = CliRun.of("extract", url, "--bands", "B04", "--roi",
+                    dir.resolve("roi.geojson").toString(), "--cloud-mask", "CLD:20", "--no-server-subset", "--out",
+                    ranged.toString());
+            assertEquals(0, byServer.exitCode(), byServer.err());
+            assertEquals(0, byRanges.exitCode(), byRanges.err());
+            assertTrue(byServer.out().contains("cut by the server"), byServer.out());
+            assertFalse(byRanges.out().contains("cut by the server"), byRanges.out());
+            Path file = Path.of("B04", "2018-01-02.tif");
+            assertArrayEquals(Files.readAllBytes(ranged.resolve(file)), Files.readAllBytes(cut.resolve(file)));
         }
     }
 

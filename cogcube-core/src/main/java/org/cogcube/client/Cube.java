@@ -58,6 +58,11 @@ import org.cogcube.io.RangeReaders;
  * against each file's version (HTTP ETag, or size and time), so a second query asks for no header
  * of an unchanged GeoTIFF. Local paths and {@code file:} URLs are read directly.
  *
+ * <p>Server-side cuts: when the catalogue's server advertises a cut endpoint ({@code cogcube serve}
+ * does), each date's files of that server are cut by it, in one request per date for the pixels of
+ * the region only, all dates in flight at once; the numbers are the same as by range reads. Open
+ * with {@link ServerSubset#NEVER} to read by ranges anyway.
+ *
  * <p>Thread-safe: queries may run at once.
  */
 public final class Cube {
@@ -88,8 +93,33 @@ public final class Cube {
         return join(openAsync(pathOrUrl, options));
     }
 
-    /** Opens the catalogue at a local path or an http(s) URL. */
+    /**
+     * Opens the catalogue at a local path or an http(s) URL; blocks. {@code subset} says whether
+     * the server may cut the files ({@link ServerSubset#WHEN_ADVERTISED}, the default) or every file
+     * is read by range requests ({@link ServerSubset#NEVER}).
+     */
+    public static Cube open(String pathOrUrl, ReadOptions options, ServerSubset subset) {
+        return join(openAsync(pathOrUrl, options, subset));
+    }
+
+    /** Opens the catalogue at a local path or an http(s) URL, letting its server cut files when it offers to. */
     public static CompletableFuture<Cube> openAsync(String pathOrUrl, ReadOptions options) {
+        return openAsync(pathOrUrl, options, ServerSubset.WHEN_ADVERTISED);
+    }
+
+    /**
+     * Opens the catalogue at a local path or an http(s) URL. With {@link ServerSubset#WHEN_ADVERTISED}
+     * an http(s) catalogue is fetched in one {@code GET}, whose {@code Link} header may advertise the
+     * server's cut endpoint.
+     */
+    public static CompletableFuture<Cube> openAsync(String pathOrUrl, ReadOptions options, ServerSubset subset) {
+        Objects.requireNonNull(subset, "subset");
+        String scheme = RangeReaders.scheme(pathOrUrl);
+        if (subset == ServerSubset.WHEN_ADVERTISED && (scheme.equals("http") || scheme.equals("https"))) {
+            return AdvertisedCatalogue.open(pathOrUrl, options).thenApply(found -> new Cube(found.catalog(),
+                    extractor(location -> RangeReaders.open(location, options.io()), options.warnings(),
+                            found.endpoint().map(e -> new ServerCuts(e, options.io(), options.warnings())))));
+        }
         return Catalogs.openAsync(pathOrUrl, options).thenApply(catalog -> of(catalog, options.io(),
                 options.warnings()));
     }
@@ -103,7 +133,20 @@ public final class Cube {
     /** A cube whose files are read through {@code readers} (tests count requests this way). */
     static Cube of(Catalog catalog, Function<String, RangeReader> readers, Consumer<String> warnings) {
         Objects.requireNonNull(catalog, "catalog");
-        return new Cube(catalog, new Extractor(readers, new HeaderCache(HEADERS), warnings, MAX_FILES));
+        return new Cube(catalog, extractor(readers, warnings, Optional.empty()));
+    }
+
+    private static Extractor extractor(Function<String, RangeReader> readers, Consumer<String> warnings,
+            Optional<ServerCuts> serverCuts) {
+        return new Extractor(readers, new HeaderCache(HEADERS), warnings, MAX_FILES, serverCuts);
+    }
+
+    /**
+     * Whether the server that serves this cube cuts its files (it advertised its cut endpoint and
+     * the cube was not opened with {@link ServerSubset#NEVER}).
+     */
+    public boolean serverSubset() {
+        return extractor.usesServerCuts();
     }
 
     /** The catalogue. */

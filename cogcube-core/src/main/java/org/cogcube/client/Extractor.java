@@ -34,16 +34,24 @@ final class Extractor {
     private final HeaderCache headers;
     private final Consumer<String> warnings;
     private final int maxFiles;
+    private final Optional<ServerCuts> serverCuts;
 
-    Extractor(Function<String, RangeReader> readers, HeaderCache headers, Consumer<String> warnings, int maxFiles) {
+    Extractor(Function<String, RangeReader> readers, HeaderCache headers, Consumer<String> warnings, int maxFiles,
+            Optional<ServerCuts> serverCuts) {
         this.readers = readers;
         this.headers = headers;
         this.warnings = warnings;
         this.maxFiles = maxFiles;
+        this.serverCuts = serverCuts;
+    }
+
+    /** Whether files are cut by the server, where they can be. */
+    boolean usesServerCuts() {
+        return serverCuts.isPresent();
     }
 
     /** What was read of one file: where the cut lies on its grid and the samples inside the grid. */
-    private record Read(Asset asset, LayerFile.Facts facts, Cutline cut, Optional<Raster> raw) {
+    record Read(Asset asset, LayerFile.Facts facts, Cutline cut, Optional<Raster> raw) {
     }
 
     /** One date's outcome. */
@@ -64,10 +72,15 @@ final class Extractor {
         progress.filesRead(0, total);
         List<CompletableFuture<DateResult>> dates = new ArrayList<>();
         for (Plan.DateFiles date : plan.dates()) {
+            List<Asset> assets = new ArrayList<>(date.bands().values());
+            date.cloud().ifPresent(assets::add);
+            List<CompletableFuture<Read>> reads = fetchDate(assets, query, cuts, throttle, done, total, progress);
             Map<String, CompletableFuture<Read>> bands = new java.util.LinkedHashMap<>();
-            date.bands().forEach((band, asset) -> bands.put(band, fetch(asset, cuts, throttle, done, total, progress)));
-            Optional<CompletableFuture<Read>> cloud = date.cloud().map(a -> fetch(a, cuts, throttle, done, total,
-                    progress));
+            int i = 0;
+            for (String band : date.bands().keySet()) {
+                bands.put(band, reads.get(i++));
+            }
+            Optional<CompletableFuture<Read>> cloud = date.cloud().map(a -> reads.get(reads.size() - 1));
             List<CompletableFuture<Read>> all = new ArrayList<>(bands.values());
             cloud.ifPresent(all::add);
             dates.add(CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
@@ -84,6 +97,41 @@ final class Extractor {
                     .thenComparing(d -> query.bands().indexOf(d.band())));
             return new Extraction(query, kept, dropped);
         });
+    }
+
+    /**
+     * The reads of one date's files, in order: all in one request to the server's cut endpoint when
+     * it can take them, else (or when it turns out not to serve them) one range read per file.
+     */
+    private List<CompletableFuture<Read>> fetchDate(List<Asset> assets, Query query, Cuts cuts,
+            AsyncLimiter throttle, AtomicInteger done, int total, ProgressListener progress) {
+        Optional<List<String>> files = serverCuts.flatMap(s -> s.files(assets));
+        if (files.isEmpty()) {
+            return assets.stream().map(a -> fetch(a, cuts, throttle, done, total, progress)).toList();
+        }
+        ServerCuts server = serverCuts.get();
+        CompletableFuture<List<Read>> all = server.read(assets, files.get(), query, cuts).handle((reads, failure) -> {
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
+            if (cause instanceof ServerCuts.NotServed notServed) {
+                server.warnOnce("reading by ranges instead of through the server's cut endpoint: "
+                        + notServed.getMessage());
+                List<CompletableFuture<Read>> ranged = assets.stream()
+                        .map(a -> fetch(a, cuts, throttle, done, total, progress)).toList();
+                return CompletableFuture.allOf(ranged.toArray(CompletableFuture[]::new))
+                        .thenApply(v -> ranged.stream().map(CompletableFuture::join).toList());
+            }
+            if (failure != null) {
+                return CompletableFuture.<List<Read>>failedFuture(cause);
+            }
+            progress.filesRead(done.addAndGet(reads.size()), total);
+            return CompletableFuture.completedFuture(reads);
+        }).thenCompose(f -> f);
+        List<CompletableFuture<Read>> reads = new ArrayList<>(assets.size());
+        for (int i = 0; i < assets.size(); i++) {
+            int index = i;
+            reads.add(all.thenApply(list -> list.get(index)));
+        }
+        return reads;
     }
 
     private CompletableFuture<Read> fetch(Asset asset, Cuts cuts, AsyncLimiter throttle, AtomicInteger done, int total,
@@ -181,8 +229,11 @@ final class Extractor {
         });
     }
 
-    /** An extractor like this one, sharing its header cache, reading through other readers. */
+    /**
+     * An extractor like this one, sharing its header cache, reading through other readers: by range
+     * requests only, since the readers given are what it must read through.
+     */
     Extractor withReaders(Function<Function<String, RangeReader>, Function<String, RangeReader>> wrap) {
-        return new Extractor(wrap.apply(readers), headers, warnings, maxFiles);
+        return new Extractor(wrap.apply(readers), headers, warnings, maxFiles, Optional.empty());
     }
 }

@@ -22,6 +22,15 @@ final class Bodies {
         return new Collector(expected);
     }
 
+    /**
+     * Collects a body of unknown length up to {@code max} bytes. A longer body fails with an
+     * {@link IOException} when {@code failIfLonger}, else is cut at {@code max} (enough of an error
+     * page to quote).
+     */
+    static BodySubscriber<byte[]> upTo(int max, boolean failIfLonger) {
+        return new Bounded(max, failIfLonger);
+    }
+
     /** Does not read the body: the answer's status and headers are all that is needed. */
     static BodySubscriber<byte[]> ignored() {
         return new Ignoring();
@@ -106,6 +115,67 @@ final class Bodies {
         @Override
         public void onComplete() {
             result.complete(null);
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return result;
+        }
+    }
+
+    private static final class Bounded implements BodySubscriber<byte[]> {
+        private final int max;
+        private final boolean failIfLonger;
+        private final java.io.ByteArrayOutputStream data = new java.io.ByteArrayOutputStream();
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private Flow.Subscription subscription;
+
+        Bounded(int max, boolean failIfLonger) {
+            this.max = max;
+            this.failIfLonger = failIfLonger;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            s.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> items) {
+            if (result.isDone()) {
+                return;
+            }
+            for (ByteBuffer item : items) {
+                int n = Math.min(item.remaining(), max - data.size());
+                if (n < item.remaining() && failIfLonger) {
+                    subscription.cancel();
+                    result.completeExceptionally(new IOException("expected a body of at most " + max
+                            + " bytes, found a longer one"));
+                    return;
+                }
+                byte[] chunk = new byte[n];
+                item.get(chunk);
+                data.write(chunk, 0, n);
+                if (data.size() == max && !failIfLonger) {
+                    subscription.cancel();
+                    result.complete(data.toByteArray());
+                    return;
+                }
+            }
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            EOFException cut = new EOFException("received " + data.size() + " bytes before the body failed: "
+                    + failure);
+            cut.initCause(failure);
+            result.completeExceptionally(cut);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(data.toByteArray());
         }
 
         @Override

@@ -112,7 +112,7 @@ public final class CubeServer implements AutoCloseable {
         connector.setIdleTimeout(limits.idleTimeout().toMillis());
         connector.setAcceptQueueSize(1024);
         jetty.addConnector(connector);
-        jetty.setHandler(new FileHandler(paths, options.listing(), limits.bufferSize()));
+        jetty.setHandler(new FileHandler(paths, options.listing(), limits.bufferSize(), limits.maxCutPixels()));
         options.accessLog().ifPresent(file -> {
             RequestLogWriter writer = new RequestLogWriter(file.toAbsolutePath().toString());
             writer.setAppend(true);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.cogcube.subset.CutRequest;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -23,7 +24,7 @@ import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 
 /**
  * Answers every request: GET and HEAD of files under the root (with ranges, validators, gzip for
- * text and CORS), OPTIONS (including CORS preflight), and 405 for every other method. Which file a
+ * text and CORS) and of the cut endpoint ({@link CutHandler}), OPTIONS (including CORS preflight), and 405 for every other method. Which file a
  * path names is {@link SafePaths}'s decision alone; what a response holds is one
  * {@link FileVersion}'s bytes.
  */
@@ -32,7 +33,7 @@ final class FileHandler extends Handler.Abstract {
 
     private static final HttpField ALLOW_ORIGIN = new PreEncodedHttpField(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
     private static final HttpField EXPOSE_HEADERS = new PreEncodedHttpField(HttpHeader.ACCESS_CONTROL_EXPOSE_HEADERS,
-            "Content-Range, Content-Length, Content-Encoding, ETag, Last-Modified, Accept-Ranges");
+            "Content-Range, Content-Length, Content-Encoding, ETag, Last-Modified, Accept-Ranges, Link");
     private static final HttpField ACCEPT_RANGES = new PreEncodedHttpField(HttpHeader.ACCEPT_RANGES, "bytes");
     private static final HttpField VARY_ENCODING = new PreEncodedHttpField(HttpHeader.VARY, "Accept-Encoding");
     private static final HttpField GZIP = new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip");
@@ -41,6 +42,9 @@ final class FileHandler extends Handler.Abstract {
             "public, max-age=60, must-revalidate");
     /** Imagery may be replaced by ingest: keep it, but confirm the version (ETag) before each use. */
     static final HttpField FILE_CACHE = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "public, no-cache");
+    /** Tells clients, on every catalogue, that this server cuts files itself ({@link CutHandler}). */
+    static final HttpField CUT_LINK = new PreEncodedHttpField(HttpHeader.LINK, "<" + CutRequest.PATH + ">; rel=\""
+            + CutRequest.REL + "\"");
     private static final HttpField LISTING_CACHE = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "no-cache");
     private static final HttpField GEOTIFF = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, ContentTypes.GEOTIFF);
 
@@ -48,12 +52,14 @@ final class FileHandler extends Handler.Abstract {
     private final boolean listDirectories;
     private final int bufferSize;
     private final GzipVariants gzip = new GzipVariants();
+    private final CutHandler cuts;
 
-    FileHandler(SafePaths paths, boolean listDirectories, int bufferSize) {
+    FileHandler(SafePaths paths, boolean listDirectories, int bufferSize, long maxCutPixels) {
         super(InvocationType.NON_BLOCKING);
         this.paths = paths;
         this.listDirectories = listDirectories;
         this.bufferSize = bufferSize;
+        this.cuts = new CutHandler(paths, maxCutPixels);
     }
 
     @Override
@@ -61,7 +67,10 @@ final class FileHandler extends Handler.Abstract {
         HttpFields.Mutable headers = response.getHeaders();
         headers.put(ALLOW_ORIGIN);
         String method = request.getMethod();
-        if (HttpMethod.GET.is(method) || HttpMethod.HEAD.is(method)) {
+        if ((HttpMethod.GET.is(method) || HttpMethod.HEAD.is(method))
+                && CutRequest.PATH.equals(request.getHttpURI().getPath())) {
+            cuts.handle(request, response, callback, HttpMethod.HEAD.is(method));
+        } else if (HttpMethod.GET.is(method) || HttpMethod.HEAD.is(method)) {
             get(request, response, callback, HttpMethod.HEAD.is(method));
         } else if (HttpMethod.OPTIONS.is(method)) {
             options(request, response, callback);
@@ -115,7 +124,12 @@ final class FileHandler extends Handler.Abstract {
 
         out.put(EXPOSE_HEADERS);
         out.put(ACCEPT_RANGES);
-        out.put(ContentTypes.catalogue(name) ? CATALOGUE_CACHE : FILE_CACHE);
+        if (ContentTypes.catalogue(name)) {
+            out.put(CATALOGUE_CACHE);
+            out.put(CUT_LINK);
+        } else {
+            out.put(FILE_CACHE);
+        }
         out.put(HttpHeader.ETAG, etag);
         out.put(HttpHeader.LAST_MODIFIED, Validators.httpDate(file.lastModifiedMillis));
         if (compressible) {

@@ -75,9 +75,11 @@ public record ServerOptions(Path root, String host, int port, Optional<TlsSource
      * @param maxConcurrentStreams the most HTTP/2 requests in flight on one connection
      * @param maxThreads the most threads serving requests
      * @param bufferSize the largest piece of a file read and written in one step
+     * @param maxCutPixels the most pixels one request to the cut endpoint may ask for, over all its
+     *     files (more: 413)
      */
     public record Limits(Duration idleTimeout, Duration headerTimeout, int maxHeaderBytes, int maxConcurrentStreams,
-            int maxThreads, int bufferSize) {
+            int maxThreads, int bufferSize, long maxCutPixels) {
 
         public Limits {
             Objects.requireNonNull(idleTimeout, "idleTimeout");
@@ -86,6 +88,9 @@ public record ServerOptions(Path root, String host, int port, Optional<TlsSource
                 throw new IllegalArgumentException("timeouts must be positive (idle " + idleTimeout + ", header "
                         + headerTimeout + ")");
             }
+            if (maxCutPixels < 1) {
+                throw new IllegalArgumentException("expected maxCutPixels >= 1, found " + maxCutPixels);
+            }
             if (maxHeaderBytes < 1024 || maxConcurrentStreams < 1 || maxThreads < 8 || bufferSize < 4096) {
                 throw new IllegalArgumentException("limits too small: maxHeaderBytes " + maxHeaderBytes
                         + " (>= 1024), maxConcurrentStreams " + maxConcurrentStreams + " (>= 1), maxThreads "
@@ -93,21 +98,32 @@ public record ServerOptions(Path root, String host, int port, Optional<TlsSource
             }
         }
 
-        /** 30 s idle, 10 s for headers, 8 KiB of headers, 128 streams, 200 threads, 256 KiB buffers. */
+        /**
+         * 30 s idle, 10 s for headers, 8 KiB of headers, 128 streams, 200 threads, 256 KiB buffers,
+         * 16 Mi pixels per cut request.
+         */
         public static Limits defaults() {
-            return new Limits(Duration.ofSeconds(30), Duration.ofSeconds(10), 8192, 128, 200, 256 * 1024);
+            return new Limits(Duration.ofSeconds(30), Duration.ofSeconds(10), 8192, 128, 200, 256 * 1024, 16L << 20);
         }
 
         public Limits withIdleTimeout(Duration idleTimeout) {
-            return new Limits(idleTimeout, headerTimeout, maxHeaderBytes, maxConcurrentStreams, maxThreads, bufferSize);
+            return new Limits(idleTimeout, headerTimeout, maxHeaderBytes, maxConcurrentStreams, maxThreads, bufferSize,
+                    maxCutPixels);
         }
 
         public Limits withHeaderTimeout(Duration headerTimeout) {
-            return new Limits(idleTimeout, headerTimeout, maxHeaderBytes, maxConcurrentStreams, maxThreads, bufferSize);
+            return new Limits(idleTimeout, headerTimeout, maxHeaderBytes, maxConcurrentStreams, maxThreads, bufferSize,
+                    maxCutPixels);
+        }
+
+        public Limits withMaxCutPixels(long maxCutPixels) {
+            return new Limits(idleTimeout, headerTimeout, maxHeaderBytes, maxConcurrentStreams, maxThreads, bufferSize,
+                    maxCutPixels);
         }
 
         public Limits withBufferSize(int bufferSize) {
-            return new Limits(idleTimeout, headerTimeout, maxHeaderBytes, maxConcurrentStreams, maxThreads, bufferSize);
+            return new Limits(idleTimeout, headerTimeout, maxHeaderBytes, maxConcurrentStreams, maxThreads, bufferSize,
+                    maxCutPixels);
         }
     }
 }

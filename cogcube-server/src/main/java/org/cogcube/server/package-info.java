@@ -42,6 +42,10 @@
  *       {@code Content-Length}, {@code ETag} and {@code Accept-Ranges}, so viewers and notebooks on other
  *       origins can read by ranges; preflights ({@code OPTIONS}) allow {@code Range} and the
  *       conditional headers.</li>
+ *   <li><b>Cuts</b>: {@code GET /_cogcube/cut} answers the pixels of a region in a few layer files
+ *       (see {@code CutHandler}), cacheable under a strong ETag of the request and the files'
+ *       versions; every catalogue response carries {@code Link: </_cogcube/cut>; rel="cogcube-cut"}
+ *       so that cogcube clients use it.</li>
  *   <li><b>Read-only</b>: {@code GET}, {@code HEAD} and {@code OPTIONS}; every other method is 405.</li>
  *   <li><b>Limits</b>: idle connections and HTTP/1.1 requests whose headers trickle in are closed
  *       ({@link org.cogcube.server.ServerOptions.Limits}); request headers are capped (414 or 431),

@@ -1,0 +1,174 @@
+package org.cogcube.client;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.cogcube.SourceException;
+import org.cogcube.catalog.Asset;
+import org.cogcube.io.HttpGets;
+import org.cogcube.io.OpenOptions;
+import org.cogcube.raster.Raster;
+import org.cogcube.raster.Window;
+import org.cogcube.region.Cutline;
+import org.cogcube.subset.CutAnswer;
+import org.cogcube.subset.CutRequest;
+
+/**
+ * Reads the files of one date through a server's cut endpoint ({@link CutRequest}): one request
+ * for all of them, over HTTP/2 where it can (h2c with prior knowledge for {@code http:}, h2 over
+ * TLS), so that every date of a query is in flight at once on one connection. Each entry of the
+ * answer is checked against what the client computes itself: the file it names, and the window its
+ * grid gives the region (the client cuts the grid the server sent with the query's own
+ * {@link Cuts}); a mismatch fails rather than giving pixels of another file or place.
+ *
+ * <p>Only files of the endpoint's origin (scheme, host and port), without query, go this way.
+ */
+final class ServerCuts {
+    /** The largest answer accepted. */
+    private static final int MAX_ANSWER = 256 << 20;
+
+    /** The endpoint does not serve this request, but range reads may: 404, 405, 501 (none there), 413, 414, 431 (too large). */
+    static final class NotServed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotServed(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private final URI endpoint;
+    private final OpenOptions io;
+    private final Consumer<String> warnings;
+    private final AtomicBoolean warned = new AtomicBoolean();
+    private final AtomicBoolean h2cFailed = new AtomicBoolean();
+
+    ServerCuts(URI endpoint, OpenOptions io, Consumer<String> warnings) {
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.io = Objects.requireNonNull(io, "io");
+        this.warnings = Objects.requireNonNull(warnings, "warnings");
+    }
+
+    URI endpoint() {
+        return endpoint;
+    }
+
+    /** The files as the endpoint names them, when every asset can go through it. */
+    Optional<List<String>> files(List<Asset> assets) {
+        List<String> files = new ArrayList<>(assets.size());
+        for (Asset asset : assets) {
+            URI href = asset.href();
+            if (href.getScheme() == null || !href.getScheme().equalsIgnoreCase(endpoint.getScheme())
+                    || !Objects.equals(authority(href), authority(endpoint)) || href.getRawQuery() != null
+                    || href.getRawFragment() != null || href.getRawPath() == null
+                    || !href.getRawPath().startsWith("/") || href.getRawPath().length() < 2) {
+                return Optional.empty();
+            }
+            files.add(href.getRawPath().substring(1));
+        }
+        return files.isEmpty() || files.size() > CutRequest.MAX_FILES ? Optional.empty() : Optional.of(files);
+    }
+
+    private static String authority(URI uri) {
+        return uri.getRawAuthority() == null ? null : uri.getRawAuthority().toLowerCase(Locale.ROOT);
+    }
+
+    /** Tells the warnings, once per cube, that some files go by range reads after all. */
+    void warnOnce(String message) {
+        if (warned.compareAndSet(false, true)) {
+            warnings.accept(message);
+        }
+    }
+
+    /**
+     * Reads {@code assets} (named {@code files} at the endpoint) cut by {@code cuts}; fails with
+     * {@link NotServed} when range reads should be used instead.
+     */
+    CompletableFuture<List<Extractor.Read>> read(List<Asset> assets, List<String> files, Query query, Cuts cuts) {
+        URI uri;
+        try {
+            uri = URI.create(endpoint + "?" + new CutRequest(files, query.region(), query.allTouched()).toQuery());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return get(uri).thenApply(answer -> reads(assets, files, cuts, answer));
+    }
+
+    /**
+     * Sends a cut request: over h2c first on {@code http:}, but once a connection fails there (an
+     * HTTP/1.1-only proxy in front of the server), over what the options say from then on.
+     */
+    private CompletableFuture<HttpGets.Answer> get(URI uri) {
+        boolean h2c = !h2cFailed.get() && "http".equalsIgnoreCase(uri.getScheme());
+        CompletableFuture<HttpGets.Answer> answer = HttpGets.get(uri, io, h2c, MAX_ANSWER);
+        if (!h2c) {
+            return answer;
+        }
+        return answer.handle((done, failure) -> {
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
+            if (cause instanceof SourceException e && e.status().isEmpty()) {
+                if (h2cFailed.compareAndSet(false, true)) {
+                    warnings.accept("HTTP/2 without TLS (h2c) failed at " + endpoint + "; using the HTTP version of"
+                            + " the options instead: " + e.getMessage());
+                }
+                return HttpGets.get(uri, io, false, MAX_ANSWER);
+            }
+            return failure == null ? CompletableFuture.completedFuture(done)
+                    : CompletableFuture.<HttpGets.Answer>failedFuture(cause);
+        }).thenCompose(f -> f);
+    }
+
+    private List<Extractor.Read> reads(List<Asset> assets, List<String> files, Cuts cuts, HttpGets.Answer answer) {
+        String location = endpoint.toString();
+        int status = answer.status();
+        if (status == 404 || status == 405 || status == 501 || status == 413 || status == 414 || status == 431) {
+            throw new NotServed(location + " answered HTTP " + status + (answer.text().isEmpty() ? ""
+                    : " (" + answer.text() + ")"));
+        }
+        if (status != 200) {
+            throw new SourceException(location, null, status, "expected 200 OK with the cuts of " + files.size()
+                    + " files, found HTTP " + status + (answer.text().isEmpty() ? "" : ": " + answer.text()), null);
+        }
+        List<CutAnswer.Entry> entries = CutAnswer.decode(answer.body(), location);
+        if (entries.size() != files.size()) {
+            throw mismatch(location, "expected " + files.size() + " entries, found " + entries.size());
+        }
+        List<Extractor.Read> reads = new ArrayList<>(files.size());
+        for (int i = 0; i < files.size(); i++) {
+            reads.add(read(assets.get(i), files.get(i), entries.get(i), cuts, location));
+        }
+        return reads;
+    }
+
+    private static Extractor.Read read(Asset asset, String file, CutAnswer.Entry entry, Cuts cuts, String location) {
+        if (!entry.file().equals(file)) {
+            throw mismatch(location, "expected entry for " + file + ", found one for " + entry.file());
+        }
+        Cutline cut;
+        try {
+            cut = cuts.of(entry.grid());
+        } catch (org.cogcube.RegionOutsideException outside) {
+            if (entry.kind() == CutAnswer.Kind.REGION_OUTSIDE) {
+                throw outside;
+            }
+            throw mismatch(location, "the region lies outside " + file + "'s grid, but the server cut it");
+        }
+        Optional<Window> window = cut.sourceWindow();
+        if (!window.equals(entry.window())) {
+            throw mismatch(location, "the region's window in " + file + " is " + window.map(Window::toString).orElse("none")
+                    + ", the server sent " + entry.window().map(Window::toString).orElse("none"));
+        }
+        Optional<Raster> raw = window.map(w -> entry.samples(location));
+        String href = asset.href().toString();
+        return new Extractor.Read(asset, new LayerFile.Facts(href, entry.grid(), entry.nodata()), cut, raw);
+    }
+
+    private static SourceException mismatch(String location, String what) {
+        return new SourceException(location, null, "the answer does not match the request: " + what, null);
+    }
+}

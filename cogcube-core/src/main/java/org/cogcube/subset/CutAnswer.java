@@ -1,0 +1,219 @@
+package org.cogcube.subset;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.cogcube.MalformedFileException;
+import org.cogcube.geo.Crs;
+import org.cogcube.geo.GeoTransform;
+import org.cogcube.geo.GridGeometry;
+import org.cogcube.raster.Raster;
+import org.cogcube.raster.SampleType;
+import org.cogcube.raster.Window;
+import org.cogcube.tiff.codec.Compression;
+import org.cogcube.tiff.codec.Predictor;
+
+/**
+ * The endpoint's answer, {@value #MEDIA_TYPE}: one entry per file asked, in the order asked.
+ * Big-endian binary: the magic {@code CCUT}, a format byte ({@value #FORMAT}), the entry count (u16),
+ * then per entry: file and version (Java modified UTF-8, u16 length first), the grid (width and
+ * height i32, the six GDAL geotransform coefficients f64, the EPSG code i32), the sample type
+ * (TIFF SampleFormat u8, BitsPerSample u8), nodata (u8 flag, f64), the cut's {@link Kind} (u8)
+ * and, for {@link Kind#WINDOW}, the window (column, row, width, height i32) and its samples of the
+ * first band: little-endian, row by row, through TIFF's horizontal predictor (the floating point
+ * one for floats), then deflated (zlib), their length (i32) first.
+ */
+public final class CutAnswer {
+    /** The media type of an answer. */
+    public static final String MEDIA_TYPE = "application/vnd.cogcube.cut";
+    static final int FORMAT = 1;
+    private static final byte[] MAGIC = {'C', 'C', 'U', 'T'};
+
+    private CutAnswer() {
+    }
+
+    /** Where a file's cut lies. */
+    public enum Kind {
+        /** The region shares no point with the file's grid (a range read fails here). */
+        REGION_OUTSIDE,
+        /** The cut's rectangle lies outside the grid: no samples to read. */
+        NO_WINDOW,
+        /** The cut's window inside the grid, with its samples. */
+        WINDOW
+    }
+
+    /**
+     * What the answer says of one file.
+     *
+     * @param file the file as asked
+     * @param version the version of the file read (and of a VRT's sources), as the server names it
+     * @param grid the file's grid
+     * @param type the first band's sample type
+     * @param nodata the first band's nodata value
+     * @param kind where the cut lies
+     * @param window the cut's window inside the grid, for {@link Kind#WINDOW}
+     * @param packed the window's samples, predicted and deflated (empty without a window)
+     */
+    public record Entry(String file, String version, GridGeometry grid, SampleType type, OptionalDouble nodata,
+            Kind kind, Optional<Window> window, byte[] packed) {
+
+        public Entry {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(grid, "grid");
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(nodata, "nodata");
+            if (window.isPresent() != (kind == Kind.WINDOW)) {
+                throw new IllegalArgumentException("a window comes with kind WINDOW and only with it");
+            }
+        }
+
+        /** The entry of a file whose cut has a window, its samples packed from {@code raster}. */
+        public static Entry of(String file, String version, GridGeometry grid, OptionalDouble nodata, Window window,
+                Raster raster) {
+            SampleType type = raster.type();
+            byte[] samples = new byte[raster.data(0).remaining()];
+            raster.data(0).duplicate().get(samples);
+            predictor(type).encode(samples, 0, window.width(), window.height(), 1, type, ByteOrder.LITTLE_ENDIAN);
+            byte[] packed = Compression.DEFLATE.codec().encode(samples, 0, samples.length,
+                    Compression.DEFLATE.defaultLevel());
+            return new Entry(file, version, grid, type, nodata, Kind.WINDOW, Optional.of(window), packed);
+        }
+
+        /**
+         * The window's samples as a raster on the window's grid; a {@link MalformedFileException}
+         * naming {@code location} when they do not unpack to the window's size.
+         */
+        public Raster samples(String location) {
+            Window w = window.orElseThrow(() -> new IllegalStateException("no window in the entry of " + file));
+            long length = w.pixels() * type.bytes();
+            if (length > Integer.MAX_VALUE - 16) {
+                throw new MalformedFileException(location + ": the cut of " + file + " is " + w + ", too large to hold");
+            }
+            byte[] samples;
+            try {
+                samples = Compression.DEFLATE.codec().decode(packed, 0, packed.length, (int) length);
+            } catch (MalformedFileException e) {
+                throw new MalformedFileException(location + ": the samples of " + file + ": " + e.getMessage(), e);
+            }
+            predictor(type).decode(samples, 0, w.width(), w.height(), 1, type, ByteOrder.LITTLE_ENDIAN);
+            return Raster.wrap(type, grid.window(w.column(), w.row(), w.width(), w.height()), nodata, samples);
+        }
+    }
+
+    private static Predictor predictor(SampleType type) {
+        return type.isFloatingPoint() ? Predictor.FLOATING_POINT : Predictor.HORIZONTAL;
+    }
+
+    /** The body of an answer. */
+    public static byte[] encode(List<Entry> entries) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.write(MAGIC);
+            out.writeByte(FORMAT);
+            out.writeShort(entries.size());
+            for (Entry e : entries) {
+                out.writeUTF(e.file());
+                out.writeUTF(e.version());
+                GridGeometry g = e.grid();
+                out.writeInt(g.width());
+                out.writeInt(g.height());
+                for (double c : g.transform().toGdal()) {
+                    out.writeDouble(c);
+                }
+                out.writeInt(g.crs().epsg());
+                out.writeByte(e.type().sampleFormat());
+                out.writeByte(e.type().bits());
+                out.writeBoolean(e.nodata().isPresent());
+                out.writeDouble(e.nodata().orElse(0));
+                out.writeByte(e.kind().ordinal());
+                if (e.window().isPresent()) {
+                    Window w = e.window().get();
+                    out.writeInt(w.column());
+                    out.writeInt(w.row());
+                    out.writeInt(w.width());
+                    out.writeInt(w.height());
+                    out.writeInt(e.packed().length);
+                    out.write(e.packed());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Reads an answer received from {@code location}, checking every count and size against the
+     * body; a {@link MalformedFileException} naming the location for anything else.
+     */
+    public static List<Entry> decode(byte[] body, String location) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body))) {
+            byte[] magic = in.readNBytes(4);
+            int format = in.read();
+            if (!java.util.Arrays.equals(magic, MAGIC) || format != FORMAT) {
+                throw new MalformedFileException(location + ": expected a cut answer (CCUT, format " + FORMAT
+                        + "), found other bytes");
+            }
+            int count = in.readUnsignedShort();
+            List<Entry> entries = new ArrayList<>(Math.min(count, CutRequest.MAX_FILES));
+            for (int i = 0; i < count; i++) {
+                entries.add(entry(in, location));
+            }
+            if (in.read() != -1) {
+                throw new MalformedFileException(location + ": the cut answer runs on after its " + count + " entries");
+            }
+            return entries;
+        } catch (IOException e) {
+            throw new MalformedFileException(location + ": the cut answer is truncated: " + e, e);
+        } catch (IllegalArgumentException | org.cogcube.UnsupportedFeatureException e) {
+            throw new MalformedFileException(location + ": the cut answer is inconsistent: " + e.getMessage(), e);
+        }
+    }
+
+    private static Entry entry(DataInputStream in, String location) throws IOException {
+        String file = in.readUTF();
+        String version = in.readUTF();
+        int width = in.readInt();
+        int height = in.readInt();
+        double[] gt = new double[6];
+        for (int i = 0; i < 6; i++) {
+            gt[i] = in.readDouble();
+        }
+        GridGeometry grid = new GridGeometry(width, height, GeoTransform.fromGdal(gt), Crs.epsg(in.readInt()));
+        SampleType type = SampleType.of(in.readUnsignedByte(), in.readUnsignedByte());
+        boolean hasNodata = in.readBoolean();
+        double nodata = in.readDouble();
+        int kind = in.readUnsignedByte();
+        if (kind >= Kind.values().length) {
+            throw new MalformedFileException(location + ": the entry of " + file + " has an unknown kind " + kind);
+        }
+        Optional<Window> window = Optional.empty();
+        byte[] packed = new byte[0];
+        if (kind == Kind.WINDOW.ordinal()) {
+            Window w = new Window(in.readInt(), in.readInt(), in.readInt(), in.readInt());
+            if (!w.within(width, height)) {
+                throw new MalformedFileException(location + ": the " + w + " of " + file + " leaves its grid of "
+                        + width + " x " + height);
+            }
+            int length = in.readInt();
+            if (length < 0 || length > in.available()) {
+                throw new MalformedFileException(location + ": the samples of " + file + " claim " + length
+                        + " bytes, " + in.available() + " are left");
+            }
+            packed = in.readNBytes(length);
+            window = Optional.of(w);
+        }
+        return new Entry(file, version, grid, type, hasNodata ? OptionalDouble.of(nodata) : OptionalDouble.empty(),
+                Kind.values()[kind], window, packed);
+    }
+}

@@ -1,0 +1,110 @@
+package org.cogcube.subset;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Random;
+import org.cogcube.MalformedFileException;
+import org.cogcube.geo.Crs;
+import org.cogcube.geo.GeoTransform;
+import org.cogcube.geo.GridGeometry;
+import org.cogcube.raster.Raster;
+import org.cogcube.raster.SampleType;
+import org.cogcube.raster.Samples;
+import org.cogcube.raster.Window;
+import org.cogcube.region.Region;
+import org.cogcube.region.Regions;
+import org.junit.jupiter.api.Test;
+
+/** Requests and answers read back to what was written, and hostile answers are refused. */
+class WireFormatTest {
+    static final GridGeometry GRID = new GridGeometry(300, 200, GeoTransform.northUp(600000, 800000, 10, 10),
+            Crs.epsg(32630));
+
+    @Test
+    void aRequestReadsBackFromItsQueryString() {
+        Region region = Regions.parseGeoJson("{\"type\": \"MultiPolygon\", \"coordinates\": ["
+                + "[[[-2.1,7.23],[-2.085,7.2305],[-2.0852,7.22],[-2.1,7.23]]],"
+                + "[[[-2.06,7.2],[-2.045,7.21],[-2.05,7.195],[-2.06,7.2]]]]}", "test");
+        CutRequest request = new CutRequest(List.of("2018-01-02/B04.tif", "a b&c=d%/é.vrt"), region, true);
+        CutRequest back = CutRequest.parse(request.toQuery());
+        assertEquals(request.files(), back.files());
+        assertEquals(request.allTouched(), back.allTouched());
+        assertEquals(region.crs(), back.region().crs());
+        assertTrue(region.geometry().equalsExact(back.region().geometry()), "the same polygons, bit for bit");
+        assertEquals(request.toQuery(), back.toQuery(), "canonical");
+    }
+
+    @Test
+    void answersReadBackForEverySampleType() {
+        Random random = new Random(3);
+        for (SampleType type : SampleType.values()) {
+            Window w = Window.of(10, 20, 37, 23);
+            byte[] bytes = new byte[(int) w.pixels() * type.bytes()];
+            for (int i = 0; i < w.pixels(); i++) {
+                double v = type.isFloatingPoint() && i % 17 == 0 ? Double.NaN
+                        : Math.floor(type.minValue() + random.nextDouble() * Math.min(1e6, type.maxValue() - type.minValue()));
+                Samples.put(type, bytes, i, v);
+            }
+            GridGeometry windowGrid = GRID.window(w.column(), w.row(), w.width(), w.height());
+            Raster raster = Raster.wrap(type, windowGrid, OptionalDouble.of(-1), bytes.clone());
+            CutAnswer.Entry entry = CutAnswer.Entry.of("f.tif", "v1", GRID, OptionalDouble.of(-1), w, raster);
+            CutAnswer.Entry none = new CutAnswer.Entry("g.tif", "v2", GRID, type, OptionalDouble.empty(),
+                    CutAnswer.Kind.NO_WINDOW, Optional.empty(), new byte[0]);
+            List<CutAnswer.Entry> back = CutAnswer.decode(CutAnswer.encode(List.of(entry, none)), "test");
+            assertEquals(2, back.size());
+            Raster samples = back.get(0).samples("test");
+            assertEquals(windowGrid, samples.grid(), type.toString());
+            byte[] got = new byte[samples.data(0).remaining()];
+            samples.data(0).duplicate().get(got);
+            assertArrayEquals(bytes, got, type.toString());
+            assertEquals(CutAnswer.Kind.NO_WINDOW, back.get(1).kind());
+            assertEquals(OptionalDouble.empty(), back.get(1).nodata());
+        }
+    }
+
+    @Test
+    void truncatedOrInconsistentAnswersAreMalformed() {
+        byte[] bytes = new byte[40 * 30 * 2];
+        Raster raster = Raster.wrap(SampleType.UINT16, GRID.window(0, 0, 40, 30), OptionalDouble.empty(), bytes);
+        byte[] body = CutAnswer.encode(List.of(CutAnswer.Entry.of("f.tif", "v", GRID, OptionalDouble.empty(),
+                Window.of(0, 0, 40, 30), raster)));
+        for (int cut : List.of(0, 3, 5, 20, body.length - 1)) {
+            assertThrows(MalformedFileException.class, () -> CutAnswer.decode(Arrays.copyOf(body, cut), "test"),
+                    "cut at " + cut);
+        }
+        byte[] longer = Arrays.copyOf(body, body.length + 1);
+        assertThrows(MalformedFileException.class, () -> CutAnswer.decode(longer, "test"));
+        byte[] wrongMagic = body.clone();
+        wrongMagic[0] = 'X';
+        assertThrows(MalformedFileException.class, () -> CutAnswer.decode(wrongMagic, "test"));
+    }
+
+    @Test
+    void aRegionThatIsNotPolygonalIsRefused() {
+        var point = new org.locationtech.jts.geom.GeometryFactory()
+                .createPoint(new org.locationtech.jts.geom.Coordinate(1, 2));
+        String wkb = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(deflate(
+                new org.locationtech.jts.io.WKBWriter().write(point)));
+        BadParameterException e = assertThrows(BadParameterException.class,
+                () -> CutRequest.parse("file=a.tif&region=" + wkb + "&crs=4326&touched=0"));
+        assertEquals("region", e.parameter());
+        assertTrue(e.getMessage().contains("Point"), e.getMessage());
+    }
+
+    static byte[] deflate(byte[] data) {
+        java.util.zip.Deflater d = new java.util.zip.Deflater();
+        d.setInput(data);
+        d.finish();
+        byte[] out = new byte[1024];
+        int n = d.deflate(out);
+        d.end();
+        return Arrays.copyOf(out, n);
+    }
+}

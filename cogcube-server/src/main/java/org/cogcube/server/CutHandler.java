@@ -1,0 +1,163 @@
+package org.cogcube.server;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.cogcube.CogcubeException;
+import org.cogcube.MalformedFileException;
+import org.cogcube.SourceException;
+import org.cogcube.UnsupportedFeatureException;
+import org.cogcube.client.CutService;
+import org.cogcube.client.CutTooLargeException;
+import org.cogcube.io.FileRangeReader;
+import org.cogcube.io.RangeReader;
+import org.cogcube.io.RangeReaders;
+import org.cogcube.subset.BadParameterException;
+import org.cogcube.subset.CutAnswer;
+import org.cogcube.subset.CutRequest;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Answers {@code GET} and {@code HEAD} of the cut endpoint ({@value CutRequest#PATH}): the pixels of a
+ * region in a few files, cut on the server as a client would cut them ({@link CutService}), in one
+ * compact body ({@link CutAnswer}). Every file named goes through {@link SafePaths} as a request path
+ * would (a refused one gets the status the static path gets, and no reason), and must be a
+ * {@code .tif}, {@code .tiff} or {@code .vrt}; a VRT's sources must be servable files too.
+ *
+ * <p>Answers: 200 with a strong ETag (the request and the versions of the files read) and
+ * {@code Cache-Control: public, no-cache}, or 304 when {@code If-None-Match} names it; 400 naming a
+ * malformed parameter; 404 for a file that is not served; 413 beyond the pixel limit; 422 for a file
+ * cogcube cannot read. Error bodies are one line of text.
+ */
+final class CutHandler {
+    private final SafePaths paths;
+    private final CutService service;
+
+    CutHandler(SafePaths paths, long maxPixels) {
+        this.paths = paths;
+        this.service = new CutService(maxPixels, warning -> { });
+    }
+
+    void handle(Request request, Response response, Callback callback, boolean head) {
+        CutRequest cut;
+        try {
+            cut = CutRequest.parse(request.getHttpURI().getQuery());
+        } catch (BadParameterException e) {
+            text(response, callback, HttpStatus.BAD_REQUEST_400, e.getMessage(), head);
+            return;
+        }
+        List<Path> files = new ArrayList<>(cut.files().size());
+        for (String file : cut.files()) {
+            Path path;
+            try {
+                path = paths.resolve("/" + file);
+            } catch (SafePaths.Refused refused) {
+                FileHandler.error(response, callback, refused.status, head);
+                return;
+            }
+            if (Files.isDirectory(path)) {
+                FileHandler.error(response, callback, HttpStatus.NOT_FOUND_404, head);
+                return;
+            }
+            String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (!(name.endsWith(".tif") || name.endsWith(".tiff") || name.endsWith(".vrt"))) {
+                text(response, callback, HttpStatus.BAD_REQUEST_400, "parameter file: expected a .tif, .tiff or"
+                        + " .vrt file", head);
+                return;
+            }
+            files.add(path);
+        }
+        CompletableFuture<CutService.Answer> answer;
+        try {
+            answer = service.cut(cut, files, this::reader);
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        answer.whenComplete((done, failure) -> {
+            if (failure != null) {
+                fail(response, callback, failure instanceof CompletionException ? failure.getCause() : failure, head);
+            } else {
+                send(request, response, callback, done, head);
+            }
+        });
+    }
+
+    /** Opens a file the cut reads: only servable files under the root, never a URL. */
+    private RangeReader reader(String location) {
+        Path path;
+        try {
+            path = switch (RangeReaders.scheme(location)) {
+                case "" -> Path.of(location);
+                case "file" -> Path.of(java.net.URI.create(location));
+                default -> null;
+            };
+        } catch (IllegalArgumentException e) {
+            path = null;
+        }
+        if (path == null || !paths.servable(path)) {
+            throw new NotServed(location);
+        }
+        return FileRangeReader.open(path);
+    }
+
+    /** A file a cut would read that the server does not serve (a VRT's source elsewhere). */
+    private static final class NotServed extends CogcubeException {
+        private static final long serialVersionUID = 1L;
+
+        NotServed(String location) {
+            super("not served: " + location);
+        }
+    }
+
+    private static void send(Request request, Response response, Callback callback, CutService.Answer answer,
+            boolean head) {
+        HttpFields.Mutable out = response.getHeaders();
+        out.put(FileHandler.FILE_CACHE);
+        out.put(HttpHeader.ETAG, answer.etag());
+        String ifNoneMatch = request.getHeaders().get(HttpHeader.IF_NONE_MATCH);
+        if (ifNoneMatch != null && Validators.matches(ifNoneMatch, answer.etag(), false)) {
+            response.setStatus(HttpStatus.NOT_MODIFIED_304);
+            response.write(true, null, callback);
+            return;
+        }
+        out.put(HttpHeader.CONTENT_TYPE, CutAnswer.MEDIA_TYPE);
+        out.put(HttpHeader.CONTENT_LENGTH, answer.body().length);
+        response.write(true, head ? null : ByteBuffer.wrap(answer.body()), callback);
+    }
+
+    private static void fail(Response response, Callback callback, Throwable failure, boolean head) {
+        if (failure instanceof CutTooLargeException) {
+            text(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, failure.getMessage(), head);
+        } else if (failure instanceof NotServed) {
+            FileHandler.error(response, callback, HttpStatus.NOT_FOUND_404, head);
+        } else if (failure instanceof SourceException e && e.getCause() instanceof java.nio.file.NoSuchFileException) {
+            FileHandler.error(response, callback, HttpStatus.NOT_FOUND_404, head);
+        } else if (failure instanceof MalformedFileException || failure instanceof UnsupportedFeatureException) {
+            text(response, callback, HttpStatus.UNPROCESSABLE_ENTITY_422, "cannot cut: " + failure.getMessage(), head);
+        } else {
+            text(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500, "cannot cut: " + failure, head);
+        }
+    }
+
+    /** A one-line plain-text error: the status, then what went wrong. */
+    private static void text(Response response, Callback callback, int status, String message, boolean head) {
+        String line = (status + " " + HttpStatus.getMessage(status) + ": " + message).replaceAll("[\\r\\n]+", " ");
+        byte[] body = (line + "\n").getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        HttpFields.Mutable out = response.getHeaders();
+        out.put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+        out.put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, head ? null : ByteBuffer.wrap(body), callback);
+    }
+}

@@ -1,0 +1,253 @@
+package org.cogcube.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.cogcube.RegionOutsideException;
+import org.cogcube.catalog.Catalogs;
+import org.cogcube.catalog.ReadOptions;
+import org.cogcube.io.HttpOptions;
+import org.cogcube.io.OpenOptions;
+import org.cogcube.region.Region;
+import org.cogcube.region.Regions;
+import org.cogcube.server.CubeServer;
+import org.cogcube.server.ServerOptions;
+import org.cogcube.testing.NginxServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Through {@code cogcube serve}, a query cut by the server gives exactly what range reads give (NaN
+ * for NaN), on a cube of COGs and on one of VRT mosaics of chunks, through both catalogues, with
+ * regions partly outside the cube and all-touched; it asks one request per date where range reads
+ * ask dozens, and moves far fewer bytes. A server without the endpoint (nginx) is read by ranges.
+ */
+class ServerSubsetTest {
+    @TempDir
+    static Path dir;
+    static CubeServer server;
+    static Path log;
+    static final ReadOptions OPTIONS = ReadOptions.defaults().withLayerNames(TestCubes.LAYERS);
+
+    @BeforeAll
+    static void serve() {
+        TestCubes.cogCube(dir.resolve("cog"));
+        TestCubes.vrtCube(dir.resolve("cog"), dir.resolve("vrt"));
+        log = dir.resolve("access.log");
+        server = CubeServer.start(ServerOptions.of(dir).withPort(0).withAccessLog(log));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static Stream<Arguments> cases() {
+        List<Arguments> all = new ArrayList<>();
+        for (String cube : List.of("cog", "vrt")) {
+            for (String catalogue : List.of(Catalogs.STAC_FILE, Catalogs.SIMPLE_FILE)) {
+                for (String region : List.of(ExtractsLikeTheOriginalTest.TWO_PARTS_WGS84,
+                        ExtractsLikeTheOriginalTest.CORNER_UTM, ExtractsLikeTheOriginalTest.CONCAVE_WGS84)) {
+                    for (boolean touched : List.of(false, true)) {
+                        all.add(Arguments.of(cube + "/" + catalogue, region, touched));
+                    }
+                }
+            }
+        }
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{0} all-touched {2}")
+    @MethodSource("cases")
+    void cutByTheServerEqualsReadByRanges(String catalogue, String geojson, boolean touched) {
+        Region region = Regions.parseGeoJson(geojson, "region");
+        Query query = Query.of(region, "B04", "B08").withCloudMask("CLD", 20).withAllTouched(touched);
+        String url = server.uri().resolve(catalogue).toString();
+        Cube subset = Cube.open(url, OPTIONS);
+        Cube ranges = Cube.open(url, OPTIONS, ServerSubset.NEVER);
+        assertTrue(subset.serverSubset(), "the catalogue advertises the endpoint");
+        assertFalse(ranges.serverSubset());
+        assertSameExtraction(ranges.extract(query), subset.extract(query));
+    }
+
+    @Test
+    void oneRequestPerDateAndFarFewerBytes() throws IOException {
+        Region region = Regions.parseGeoJson(ExtractsLikeTheOriginalTest.CONCAVE_WGS84, "region");
+        Query query = Query.of(region, "B04", "B08").withCloudMask("CLD", 20);
+        String url = server.uri().resolve("vrt/" + Catalogs.STAC_FILE).toString();
+
+        long[] before = requestsAndBytes();
+        Cube.open(url, OPTIONS).extract(query);
+        long[] subset = minus(requestsAndBytes(), before);
+
+        before = requestsAndBytes();
+        Cube.open(url, OPTIONS, ServerSubset.NEVER).extract(query);
+        long[] ranges = minus(requestsAndBytes(), before);
+
+        assertEquals(1 + TestCubes.DATES.size(), subset[0], "the catalogue, then one request per date");
+        assertTrue(ranges[0] > 3 * subset[0], "range reads ask " + ranges[0] + " requests");
+        assertTrue(subset[1] * 5 < ranges[1], "bytes cut by the server " + subset[1] + ", by ranges " + ranges[1]);
+    }
+
+    @Test
+    void overH2cEveryDateGoesOverOneConnection() {
+        Region region = Regions.parseGeoJson(ExtractsLikeTheOriginalTest.CONCAVE_WGS84, "region");
+        Query query = Query.of(region, "B04", "B08").withCloudMask("CLD", 20);
+        ReadOptions h2c = OPTIONS.withIo(OpenOptions.defaults()
+                .withHttp(HttpOptions.defaults().withProtocol(HttpOptions.Protocol.H2C_PRIOR_KNOWLEDGE)));
+        String url = server.uri().resolve("cog/" + Catalogs.STAC_FILE).toString();
+        Cube cube = Cube.open(url, h2c);
+        assertTrue(cube.serverSubset());
+        assertSameExtraction(Cube.open(url, OPTIONS, ServerSubset.NEVER).extract(query), cube.extract(query));
+    }
+
+    @Test
+    void aRegionOutsideTheCubeFailsAsByRanges() {
+        Region far = Query.bbox(700000, 700000, 701000, 701000, TestCubes.GRID.crs());
+        Query query = Query.of(far, "B04");
+        String url = server.uri().resolve("cog/" + Catalogs.STAC_FILE).toString();
+        RegionOutsideException bySubset = assertThrows(RegionOutsideException.class,
+                () -> Cube.open(url, OPTIONS).extract(query));
+        RegionOutsideException byRanges = assertThrows(RegionOutsideException.class,
+                () -> Cube.open(url, OPTIONS, ServerSubset.NEVER).extract(query));
+        assertEquals(byRanges.getMessage(), bySubset.getMessage());
+    }
+
+    @Test
+    void aFileTheEndpointCannotFindIsReadByRangesAfterOneWarningAndFailsNamingItsUrl() throws IOException {
+        Path cube = dir.resolve("gone");
+        TestCubes.cogCube(cube);
+        Files.delete(cube.resolve(TestCubes.DATES.get(1).toString()).resolve("B08.tif"));
+        List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Cube c = Cube.open(server.uri().resolve("gone/" + Catalogs.STAC_FILE).toString(),
+                OPTIONS.withWarnings(warnings::add));
+        Query query = Query.of(Regions.parseGeoJson(ExtractsLikeTheOriginalTest.CORNER_UTM, "region"), "B08");
+        org.cogcube.SourceException e = assertThrows(org.cogcube.SourceException.class, () -> c.extract(query));
+        assertTrue(e.getMessage().contains("/gone/" + TestCubes.DATES.get(1) + "/B08.tif"), e.getMessage());
+        assertTrue(e.getMessage().contains("404"), e.getMessage());
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("reading by ranges") && warnings.get(0).contains("404"),
+                warnings.get(0));
+    }
+
+    @Test
+    void behindAnHttp11OnlyProxyTheCutsFallBackFromH2cToHttp11() throws Exception {
+        java.net.http.HttpClient upstream = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        com.sun.net.httpserver.HttpServer proxy = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        proxy.createContext("/", exchange -> {
+            try (exchange) {
+                var request = java.net.http.HttpRequest.newBuilder(server.uri().resolve(
+                        exchange.getRequestURI().getRawPath() + (exchange.getRequestURI().getRawQuery() == null ? ""
+                                : "?" + exchange.getRequestURI().getRawQuery())));
+                String range = exchange.getRequestHeaders().getFirst("Range");
+                if (range != null) {
+                    request.header("Range", range);
+                }
+                var answer = upstream.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+                for (String name : List.of("Link", "Content-Type", "ETag", "Content-Range")) {
+                    answer.headers().firstValue(name).ifPresent(v -> exchange.getResponseHeaders().add(name, v));
+                }
+                exchange.sendResponseHeaders(answer.statusCode(), answer.body().length == 0 ? -1 : answer.body().length);
+                exchange.getResponseBody().write(answer.body());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        proxy.start();
+        try {
+            List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+            String url = "http://127.0.0.1:" + proxy.getAddress().getPort() + "/cog/" + Catalogs.STAC_FILE;
+            Cube cube = Cube.open(url, OPTIONS.withWarnings(warnings::add));
+            assertTrue(cube.serverSubset(), "the proxy passes the Link header on");
+            Query query = Query.of(Regions.parseGeoJson(ExtractsLikeTheOriginalTest.CONCAVE_WGS84, "region"), "B04",
+                    "B08").withCloudMask("CLD", 20);
+            assertSameExtraction(Cube.open(url, OPTIONS, ServerSubset.NEVER).extract(query), cube.extract(query));
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertTrue(warnings.get(0).contains("h2c"), warnings.get(0));
+        } finally {
+            proxy.stop(0);
+        }
+    }
+
+    @Test
+    void aServerWithoutTheEndpointIsReadByRanges() {
+        Region region = Regions.parseGeoJson(ExtractsLikeTheOriginalTest.CORNER_UTM, "region");
+        Query query = Query.of(region, "B04", "B08").withCloudMask("CLD", 20);
+        try (NginxServer nginx = NginxServer.start(dir, NginxServer.Mode.HTTP_1_1)) {
+            Cube cube = Cube.open(nginx.uri("vrt/" + Catalogs.STAC_FILE).toString(), OPTIONS);
+            assertFalse(cube.serverSubset(), "nginx advertises no cut endpoint");
+            Extraction viaNginx = cube.extract(query);
+            Extraction viaServer = Cube.open(server.uri().resolve("vrt/" + Catalogs.STAC_FILE).toString(), OPTIONS)
+                    .extract(query);
+            assertSameExtraction(viaNginx, viaServer);
+        }
+    }
+
+    static void assertSameExtraction(Extraction expected, Extraction actual) {
+        assertEquals(expected.dropped(), actual.dropped(), "dropped");
+        assertEquals(expected.cuts().size(), actual.cuts().size(), "cuts kept");
+        assertFalse(expected.cuts().isEmpty(), "something to compare");
+        for (int i = 0; i < expected.cuts().size(); i++) {
+            LayerCut e = expected.cuts().get(i);
+            LayerCut a = actual.cuts().get(i);
+            String what = e.band() + " on " + e.date();
+            assertEquals(e.band(), a.band(), what);
+            assertEquals(e.date(), a.date(), what);
+            assertEquals(e.grid(), a.grid(), what);
+            assertTrue(Arrays.equals(e.values(), a.values()), what + ": values differ");
+        }
+    }
+
+    /**
+     * Requests and response bytes logged so far, once the log has stopped growing (the server writes
+     * a line after the response has gone, so the client may see the answer first).
+     */
+    static long[] requestsAndBytes() throws IOException {
+        long[] last = logged();
+        for (int i = 0; i < 50; i++) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            long[] now = logged();
+            if (Arrays.equals(now, last)) {
+                return now;
+            }
+            last = now;
+        }
+        return last;
+    }
+
+    /** Requests and response bytes logged so far (NCSA: the bytes are the field after the status). */
+    static long[] logged() throws IOException {
+        List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+        long bytes = 0;
+        for (String line : lines) {
+            String[] afterRequest = line.substring(line.indexOf("\" ", line.indexOf('"') + 1) + 2).split(" ");
+            bytes += afterRequest[1].equals("-") ? 0 : Long.parseLong(afterRequest[1]);
+        }
+        return new long[] {lines.size(), bytes};
+    }
+
+    static long[] minus(long[] a, long[] b) {
+        return new long[] {a[0] - b[0], a[1] - b[1]};
+    }
+}
