@@ -3,6 +3,8 @@ package org.cogcube.acceptance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cogcube.testing.CommandResult;
 import org.cogcube.testing.Gdal;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +67,9 @@ class DemoTest {
             print("simple", len(simple), "dates", opened, "files")
             """;
 
+    /** Where Debian installs r-cran-stars's Landsat scene: the demo ingests it when it is there. */
+    static final Path REAL_SAMPLE = Path.of("/usr/lib/R/site-library/stars/tif/L7_ETMs.tif");
+
     static DemoWorkspace demo;
 
     @BeforeAll
@@ -94,11 +100,22 @@ class DemoTest {
     }
 
     @Test
+    void ingestsTheInstalledRealSampleAsASecondCube() {
+        Assumptions.assumeTrue(Files.isRegularFile(REAL_SAMPLE), "r-cran-stars is not installed");
+        assertTrue(demo.run.stdout().contains("as a second cube in " + demo.cube().resolve("landsat")), demo.run.stdout());
+        CommandResult r = Gdal.execute(Map.of(), Duration.ofMinutes(1), "sh", "-c", "cd '" + demo.cube().resolve("landsat")
+                + "' && gdalinfo 'STACIT:\"catalog.json\":asset=B4'").orFail();
+        assertTrue(r.stdout().contains("Size is 349, 352") && r.stdout().contains("UTM zone 25S"), r.stdout());
+    }
+
+    @Test
     void gdalValidatesEveryCogItWrote() {
         CommandResult r = Gdal.execute(Map.of(), Duration.ofMinutes(5), Gdal.PYTHON, "-c", VALIDATE_ALL,
                 demo.cube().toString()).orFail();
-        // 52 dates x (Sentinel-2's 13 layers but B08, RAIN, and B08's 4 chunks) + the land-use layer
-        assertEquals("validated " + (52 * (12 + 1 + 4) + 1), r.stdout().strip(), r.stdout());
+        // 52 dates x (Sentinel-2's 13 layers but B08, RAIN, and B08's 4 chunks) + the land-use layer,
+        // and the real sample's 6 bands and NDVI where r-cran-stars is installed
+        int expected = 52 * (12 + 1 + 4) + 1 + (Files.isRegularFile(REAL_SAMPLE) ? 7 : 0);
+        assertEquals("validated " + expected, r.stdout().strip(), r.stdout());
     }
 
     @Test
