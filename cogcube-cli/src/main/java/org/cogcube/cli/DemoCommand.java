@@ -10,12 +10,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.cogcube.CogcubeException;
 import org.cogcube.client.Cube;
 import org.cogcube.client.Dropped;
 import org.cogcube.client.Extraction;
 import org.cogcube.client.Query;
+import org.cogcube.ingest.Ingest;
 import org.cogcube.region.Region;
 import org.cogcube.region.Regions;
 import org.cogcube.server.CubeServer;
@@ -36,7 +38,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
             "  cogcube demo                             write into ./cogcube-demo, serve on port 8080",
             "  cogcube demo --dir /tmp/cube --port 0    any free port",
-            "  cogcube demo --no-serve                  read the local catalogue and exit"})
+            "  cogcube demo --no-serve                  read the local catalogue and exit",
+            "  cogcube demo --real-sample               also ingest a real Landsat scene (apt-get download)"})
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--dir", defaultValue = "cogcube-demo", paramLabel = "DIR",
@@ -49,6 +52,12 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--no-serve", description = "Do not serve: read the cube from its folder and exit.")
     boolean noServe;
+
+    @Option(names = "--real-sample", arity = "0..1", fallbackValue = "", paramLabel = "FILE",
+            description = {"Also ingest the real Landsat 7 scene of Debian's r-cran-stars (L7_ETMs.tif) as a second",
+                "cube in DIR/landsat: FILE, else the installed package's, else fetched with 'apt-get download'.",
+                "Without this option the scene is ingested only when r-cran-stars is installed."})
+    String realSample;
 
     @Option(names = "--seed", defaultValue = "6", paramLabel = "N",
             description = "The seed of the landscape, clouds and noise (default: ${DEFAULT-VALUE}).")
@@ -76,6 +85,7 @@ final class DemoCommand implements Callable<Integer> {
                 + " in %.1f s%n", DemoCube.DATES, written.catalog().layers().size(), DemoCube.SIZE, DemoCube.SIZE,
                 dir.toAbsolutePath().normalize(), (System.nanoTime() - start) / 1e9);
         out.flush();
+        Optional<Path> landsat = realSample(out);
         if (noServe) {
             workflow(out, dir.resolve("catalog.json").toString(), field.toString(), written.fieldGeoJson());
             return 0;
@@ -84,11 +94,37 @@ final class DemoCommand implements Callable<Integer> {
         Serving.untilStopped(server, "demo", () -> {
             String base = server.uri().toString();
             out.println("Serving it at " + base);
+            landsat.ifPresent(l -> out.println("and the real sample's cube at " + base + DemoRealSample.FOLDER
+                    + "/catalog.json"));
             workflow(out, base + "catalog.json", base + "field.geojson", written.fieldGeoJson());
             out.println("Press Ctrl+C to stop.");
             out.flush();
         });
         return 0;
+    }
+
+    /** Ingests the real sample into DIR/landsat where there is one (or it is asked for); its folder, if so. */
+    private Optional<Path> realSample(PrintWriter out) {
+        Optional<Path> scene;
+        try {
+            scene = DemoRealSample.find(realSample, realSample != null, dir.resolve(".real-sample"));
+        } catch (CogcubeException e) {
+            spec.commandLine().getErr().println("cogcube demo: no real sample (" + e.getMessage()
+                    + "); install r-cran-stars or give --real-sample FILE. Going on with the made-up cube.");
+            return Optional.empty();
+        }
+        if (scene.isEmpty()) {
+            return Optional.empty();
+        }
+        Path folder = dir.resolve(DemoRealSample.FOLDER);
+        Ingest.Result result = DemoRealSample.ingest(scene.get(), folder);
+        double ndvi = NdviSeries.mean(result.files().get("NDVI"));
+        out.printf(Locale.ROOT, "and the real Landsat 7 ETM+ scene of Debian's r-cran-stars (%s) as a second cube in %s:"
+                + "%n  bands %s and NDVI on its own grid (EPSG:31985, 28.5 m), filed under %s (the file has no date);"
+                + " mean NDVI %.2f%n", scene.get(), folder.toAbsolutePath().normalize(),
+                String.join(",", DemoRealSample.BANDS), DemoRealSample.DATE, ndvi);
+        out.flush();
+        return Optional.of(folder);
     }
 
     /** What a user does with a cube: open it, cut two bands to a field with the cloud mask, chart the NDVI. */

@@ -1,5 +1,6 @@
 package org.cogcube.cli;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,10 @@ import java.util.Map;
 import org.cogcube.client.Extraction;
 import org.cogcube.client.LayerCut;
 import org.cogcube.client.Statistics;
+import org.cogcube.cog.GeoTiff;
+import org.cogcube.geo.GridGeometry;
+import org.cogcube.raster.Raster;
+import org.cogcube.raster.Window;
 
 /**
  * A field's NDVI through time, {@code (B08 - B04) / (B08 + B04)} averaged over the pixels valid
@@ -44,6 +49,26 @@ record NdviSeries(List<Point> points) {
                     mm == null ? "" : String.format(Locale.ROOT, "%.0f", mm), p.ndvi(), p.pixels(), "#".repeat(bar)));
         }
         return s.toString();
+    }
+
+    /** The mean of the finite values of a single-band GeoTIFF (a derived NDVI layer). */
+    static double mean(Path file) {
+        try (GeoTiff tiff = GeoTiff.open(file)) {
+            GridGeometry g = tiff.grid(0);
+            Raster r = tiff.read(Window.of(0, 0, g.width(), g.height()), 0);
+            double sum = 0;
+            long count = 0;
+            for (int row = 0; row < g.height(); row++) {
+                for (int col = 0; col < g.width(); col++) {
+                    double v = r.get(0, col, row);
+                    if (Double.isFinite(v)) {
+                        sum += v;
+                        count++;
+                    }
+                }
+            }
+            return count == 0 ? Double.NaN : sum / count;
+        }
     }
 
     /** The mean of one band over the region at each date kept, NaNs left out. */

@@ -14,11 +14,15 @@ import java.util.regex.Pattern;
 import org.cogcube.testing.CogValidation;
 import org.cogcube.testing.CommandResult;
 import org.cogcube.testing.Gdal;
+import org.cogcube.testing.Landsat;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code cogcube demo --no-serve} writes a year of a cube GDAL reads, and charts one field's crop season. */
+/**
+ * {@code cogcube demo --no-serve} writes a year of a cube GDAL reads, and charts one field's crop
+ * season; with {@code --real-sample}, it also ingests the real Landsat scene as a second cube.
+ */
 class DemoCommandTest {
 
     @TempDir
@@ -29,7 +33,7 @@ class DemoCommandTest {
     @BeforeAll
     static void runDemo() {
         cube = dir.resolve("cube");
-        run = CliRun.of("demo", "--no-serve", "--dir", cube.toString());
+        run = CliRun.of("demo", "--no-serve", "--dir", cube.toString(), "--real-sample", Landsat.scene().toString());
     }
 
     @Test
@@ -95,5 +99,28 @@ class DemoCommandTest {
         double[] corner = Gdal.readWindow(vrt, 1, 500, 500, 24, 24, -1);
         assertTrue(java.util.Arrays.stream(corner).allMatch(v -> v > 0),
                 "expected reflectances across the chunks' corner, found " + java.util.Arrays.toString(corner));
+    }
+
+    @Test
+    void ingestsTheRealLandsatSceneAsASecondCubeOnItsOwnGrid() throws Exception {
+        assertTrue(run.out().contains("as a second cube in " + cube.resolve("landsat").toAbsolutePath().normalize()),
+                run.out());
+        org.cogcube.client.Cube landsat = org.cogcube.client.Cube.open(cube.resolve("landsat/catalog.json").toString());
+        assertEquals(List.of(java.time.LocalDate.of(2000, 1, 1)), landsat.dates());
+        assertEquals(List.of("B1", "B2", "B3", "B4", "B5", "B7", "NDVI"), landsat.layers());
+        Path day = cube.resolve("landsat/2000-01-01");
+        Path b4;
+        try (var files = Files.list(day)) {
+            b4 = files.filter(f -> f.getFileName().toString().matches("B4\\..*\\.tif")).findFirst().orElseThrow();
+        }
+        CogValidation v = Gdal.validateCog(b4);
+        assertTrue(v.valid(), v.output());
+        // the cube's grid is the scene's: band 4 comes through pixel for pixel
+        assertArrayEquals(Gdal.readWindow(Landsat.scene().toString(), 4, 0, 0, 349, 352, -1),
+                Gdal.readWindow(b4.toString(), 1, 0, 0, 349, 352, -1));
+        Matcher ndvi = Pattern.compile("mean NDVI (-?\\d\\.\\d\\d)").matcher(run.out());
+        assertTrue(ndvi.find(), run.out());
+        double mean = Double.parseDouble(ndvi.group(1));
+        assertTrue(mean > -1 && mean < 1, "mean NDVI " + mean);
     }
 }
