@@ -8,17 +8,18 @@ import java.util.Arrays;
 /**
  * The output of a deflate stream: bits gathered least significant first in a 64-bit
  * accumulator and stored four bytes at a time into a growable array. The caller makes room
- * with {@link #reserve} before writing what it has measured.
+ * with {@link #reserve} before writing what it has measured. The fields are open to
+ * {@link DeflateBlockWriter}, whose loop over a block keeps them in locals.
  */
 final class BitOutput {
-    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     /** Room past what is reserved: a store writes four bytes when fewer may be due. */
     private static final int SLACK = 8;
 
-    private byte[] buf = new byte[1 << 16];
-    private int pos;
-    private long acc;
-    private int count;
+    byte[] buf = new byte[1 << 16];
+    int pos;
+    long acc;
+    int count;
 
     void start() {
         pos = 0;

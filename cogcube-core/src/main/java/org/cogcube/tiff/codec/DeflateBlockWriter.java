@@ -196,22 +196,46 @@ final class DeflateBlockWriter {
         }
     }
 
+    /** The block's items and end-of-block symbol, with the output's state kept in locals for speed. */
     private static void writeItems(BitOutput out, int[] items, int n, int[] litCodes, byte[] litLens, int[] distCodes,
             byte[] distLens) {
+        byte[] buf = out.buf;
+        int pos = out.pos;
+        long acc = out.acc;
+        int count = out.count;
         for (int i = 0; i < n; i++) {
             int item = items[i];
             if (item < 256) {
-                out.put(litCodes[item], litLens[item]);
+                acc |= (long) litCodes[item] << count;
+                count += litLens[item];
             } else {
                 int len = item >>> 16;
                 int dist = item & 0xFFFF;
                 int slot = LENGTH_SLOT[len];
                 int sym = 257 + slot;
-                out.put(litCodes[sym] | (len - LENGTH_BASE[slot]) << litLens[sym], litLens[sym] + LENGTH_EXTRA[slot]);
+                acc |= (long) (litCodes[sym] | (len - LENGTH_BASE[slot]) << litLens[sym]) << count;
+                count += litLens[sym] + LENGTH_EXTRA[slot];
+                if (count >= 32) {
+                    BitOutput.INTS.set(buf, pos, (int) acc);
+                    pos += 4;
+                    acc >>>= 32;
+                    count -= 32;
+                }
                 int ds = DeflateSymbols.distSlot(dist);
-                out.put(distCodes[ds] | (dist - DIST_BASE[ds]) << distLens[ds], distLens[ds] + DIST_EXTRA[ds]);
+                acc |= (long) (distCodes[ds] | (dist - DIST_BASE[ds]) << distLens[ds]) << count;
+                count += distLens[ds] + DIST_EXTRA[ds];
+            }
+            if (count >= 32) {
+                BitOutput.INTS.set(buf, pos, (int) acc);
+                pos += 4;
+                acc >>>= 32;
+                count -= 32;
             }
         }
+        out.buf = buf;
+        out.pos = pos;
+        out.acc = acc;
+        out.count = count;
         out.put(litCodes[END_OF_BLOCK], litLens[END_OF_BLOCK]);
     }
 }

@@ -26,7 +26,7 @@ import java.util.zip.Adler32;
  */
 final class DeflateEncoder {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final int HASH_BITS = 14;
+    private static final int HASH_BITS = 15;
     private static final int MIN_LENGTH = 5;
     /** A match this long is taken at once, without searching or looking further. */
     private static final int NICE_LENGTH = 64;
