@@ -37,9 +37,9 @@ public record CogOptions(int blockSize, Compression compression, int level, Pred
 
     /**
      * The level the writer uses when none is given. For DEFLATE it is 4, not GDAL's 6: on
-     * imagery after a predictor, zlib's level 4 makes files as small as level 6 (within 1%,
-     * often smaller, and as small as GDAL's level 6) at four to five times the speed, because
-     * level 6's long match searches find little in prediction residuals. ZSTD keeps GDAL's 9.
+     * imagery after a predictor, level 4 makes files as small as level 6 (within 1%, and as
+     * small as GDAL's level 6) with less CPU, because longer match searches find little in
+     * prediction residuals. ZSTD keeps GDAL's 9.
      */
     public static int defaultLevel(Compression c) {
         return switch (c) {

@@ -7,13 +7,21 @@ import org.cogcube.MalformedFileException;
 /**
  * Compression 8 (and 32946, Adobe's older code for the same thing): a zlib stream (RFC 1950)
  * of the whole chunk. Levels 1 (fastest) to 9 (smallest). Decoding is cogcube's own
- * {@link ZlibDecoder}, faster than the JDK's zlib on image tiles; encoding is the JDK's zlib.
+ * {@link ZlibDecoder}, faster than the JDK's zlib on image tiles. Levels 1 to
+ * {@value #OWN_ENCODER_MAX_LEVEL} encode with cogcube's own {@link DeflateEncoder}, which on
+ * imagery after a predictor is smaller than zlib at the same level and faster; levels above
+ * encode with the JDK's zlib, whose deeper searches can pay on other data.
  */
 final class DeflateCodec implements Codec {
     static final DeflateCodec INSTANCE = new DeflateCodec();
     static final int DEFAULT_LEVEL = 6;
+    /** The highest level {@link DeflateEncoder} encodes; zlib does those above. */
+    static final int OWN_ENCODER_MAX_LEVEL = 6;
+    /** How many earlier positions {@link DeflateEncoder} searches for a match, by level. */
+    private static final int[] SEARCH_DEPTH = {0, 1, 2, 3, 4, 6, 8};
 
     private static final Pool<ZlibDecoder> DECODERS = Pool.perProcessor(ZlibDecoder::new, d -> { });
+    private static final Pool<DeflateEncoder> ENCODERS = Pool.perProcessor(DeflateEncoder::new, e -> { });
     private static final Pool<Deflater> DEFLATERS = Pool.perProcessor(Deflater::new, Deflater::end);
 
     private DeflateCodec() {
@@ -41,10 +49,23 @@ final class DeflateCodec implements Codec {
         }
     }
 
+    /** How many earlier positions {@link DeflateEncoder} searches for a match at a level up to {@link #OWN_ENCODER_MAX_LEVEL}. */
+    static int searchDepth(int level) {
+        return SEARCH_DEPTH[level];
+    }
+
     @Override
     public byte[] encode(byte[] src, int off, int len, int level) {
         Arguments.checkEncode(src, off, len);
         Arguments.checkLevel("DEFLATE", level, 1, 9);
+        if (level <= OWN_ENCODER_MAX_LEVEL) {
+            DeflateEncoder encoder = ENCODERS.take();
+            try {
+                return encoder.encode(src, off, len, searchDepth(level), false);
+            } finally {
+                ENCODERS.release(encoder);
+            }
+        }
         // zlib's bound for one stream: stored blocks of at most 16 KiB, 5 bytes each, and the frame.
         byte[] out = new byte[(int) Math.min(Integer.MAX_VALUE - 16, len + 5L * (len / 16383 + 1) + 64)];
         Deflater deflater = DEFLATERS.take();

@@ -88,6 +88,8 @@ class GdalInteropTest {
         }
         cases.add(new Case(Compression.DEFLATE, 1, Predictor.HORIZONTAL, SampleType.INT16, ByteOrder.LITTLE_ENDIAN,
                 1, 512, 512, 512));
+        cases.add(new Case(Compression.DEFLATE, 4, Predictor.HORIZONTAL, SampleType.UINT16, ByteOrder.LITTLE_ENDIAN,
+                1, 512, 512, 512));
         cases.add(new Case(Compression.DEFLATE, 9, Predictor.HORIZONTAL, SampleType.INT16, ByteOrder.BIG_ENDIAN,
                 1, 512, 512, 512));
         cases.add(new Case(Compression.ZSTD, 1, Predictor.FLOATING_POINT, SampleType.FLOAT32,
