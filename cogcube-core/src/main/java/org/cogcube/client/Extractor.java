@@ -107,7 +107,8 @@ final class Extractor {
                 : readOnce(asset, cuts, live).handle((r, failure) -> {
             Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
             if (cause instanceof org.cogcube.SourceChangedException) {
-                // The file was replaced since its header was cached; the stale entry is gone: read it afresh.
+                // The file was replaced since its header was read: drop the stale header, read it afresh.
+                headers.invalidate(asset.href().toString());
                 return readOnce(asset, cuts, live);
             }
             return failure == null ? CompletableFuture.completedFuture(r) : CompletableFuture.<Read>failedFuture(cause);
