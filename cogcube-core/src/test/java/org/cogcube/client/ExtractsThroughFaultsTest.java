@@ -75,6 +75,10 @@ class ExtractsThroughFaultsTest {
     }
 
     static void assertSameAsLocal(Extraction x) {
+        assertSame(local, x);
+    }
+
+    static void assertSame(Extraction local, Extraction x) {
         assertEquals(local.dropped(), x.dropped());
         assertEquals(local.cuts().size(), x.cuts().size());
         for (LayerCut expected : local.cuts()) {
