@@ -111,6 +111,7 @@ class ExtractsThroughFaultsTest {
     }
 
     @Test
+    @Timeout(30) // 3 attempts, waits of at most 100 ms: the error comes well within this bound
     void aPersistent503FailsNamingUrlRangeStatusAndAttempts() {
         proxy.schedule(FaultyProxy.always(Fault.UNAVAILABLE, TIFFS));
         Cube cube = cube(io(new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(100))));
@@ -121,6 +122,18 @@ class ExtractsThroughFaultsTest {
         assertTrue(e.getMessage().contains(e.location()) && e.getMessage().matches("(?s).*\\[bytes \\d+-\\d+\\].*")
                 && e.getMessage().contains("failed after 3 attempts")
                 && e.getMessage().contains("503 Service Unavailable"), e.getMessage());
+    }
+
+    @Test
+    @Timeout(30) // 2 attempts of at most 1.5 s each, then the error
+    void anAnswerLaterThanTheRequestTimeoutFailsSayingSo() {
+        proxy.delay(Duration.ofSeconds(3));
+        proxy.schedule(FaultyProxy.always(Fault.DELAY, TIFFS));
+        Cube cube = cube(io(new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(50))));
+        SourceException e = assertThrows(SourceException.class, () -> cube.extract(QUERY));
+        assertTrue(e.getMessage().contains(e.location()) && e.location().endsWith(".tif")
+                && e.getMessage().contains("failed after 2 attempts")
+                && e.getMessage().contains("expected an answer within 1500 ms, found none (timed out)"), e.getMessage());
     }
 
     @Test
