@@ -149,7 +149,7 @@ public final class HttpRangeReader implements RangeReader {
         ByteRange asked = ask;
         return send(asked).handle((response, failure) -> {
             if (failure != null) {
-                throw failure(range.toString(), failure);
+                throw failure(range.toString(), failure, asked.length());
             }
             return answer(range, asked, response);
         });
@@ -304,13 +304,23 @@ public final class HttpRangeReader implements RangeReader {
     }
 
     private SourceException failure(String range, Throwable failure) {
+        return failure(range, failure, -1);
+    }
+
+    /** The failure of a request for {@code range}, whose answer should have had {@code expectedBytes} (or -1). */
+    private SourceException failure(String range, Throwable failure, long expectedBytes) {
         Throwable t = Ranges.unwrap(failure);
         if (t instanceof SourceException e) {
             return e;
         }
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof EOFException) {
-                return new SourceException(location, range, "truncated body: " + c.getMessage(), c);
+                // The body collector says how much arrived; when the JDK fails the exchange first, its
+                // own message ("EOF reached while reading") does not say what was expected.
+                String message = String.valueOf(c.getMessage());
+                return new SourceException(location, range, "truncated body: " + (message.startsWith("expected ")
+                        || expectedBytes < 0 ? message : "expected " + expectedBytes + " bytes, the connection"
+                        + " ended first (" + message + ")"), c);
             }
         }
         if (t instanceof HttpConnectTimeoutException) {
