@@ -2,9 +2,11 @@ package org.cogcube.io;
 
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -15,10 +17,17 @@ import java.util.function.Supplier;
  */
 public final class StoppableRangeReader extends ForwardingRangeReader {
     private final CompletableFuture<?> stop;
+    /** The calls in flight: the future given to the caller, and the inner one with what it reads. */
+    private final Map<CompletableFuture<?>, Call> inFlight = new ConcurrentHashMap<>();
+
+    private record Call(CompletableFuture<?> running, String what) {
+    }
 
     public StoppableRangeReader(RangeReader inner, CompletableFuture<?> stop) {
         super(inner);
         this.stop = stop;
+        // One listener per reader, not per call: the signal must not hold every buffer a query read.
+        stop.whenComplete((v, f) -> abandonAll());
     }
 
     @Override
@@ -42,19 +51,28 @@ public final class StoppableRangeReader extends ForwardingRangeReader {
         }
         CompletableFuture<T> running = call.get();
         CompletableFuture<T> result = new CompletableFuture<>();
+        inFlight.put(result, new Call(running, what));
         running.whenComplete((value, failure) -> {
+            inFlight.remove(result);
             if (failure == null) {
                 result.complete(value);
             } else {
                 result.completeExceptionally(failure);
             }
         });
-        stop.whenComplete((v, f) -> {
-            if (result.completeExceptionally(stopped(what, "was in flight"))) {
-                running.cancel(true);
+        if (stop.isDone()) {
+            abandonAll(); // the signal came while the call was being made
+        }
+        return result;
+    }
+
+    private void abandonAll() {
+        inFlight.forEach((result, call) -> {
+            inFlight.remove(result);
+            if (result.completeExceptionally(stopped(call.what(), "was in flight"))) {
+                call.running().cancel(true);
             }
         });
-        return result;
     }
 
     private CancellationException stopped(String what, String when) {

@@ -28,8 +28,10 @@
  * TLS), or cogcube's own client for cleartext HTTP/2 with prior knowledge (h2c), in
  * {@code org.cogcube.io.http2}; every response is checked the same way whichever sent it. Caching ({@link org.cogcube.io.CachingRangeReader}),
  * coalescing ({@link org.cogcube.io.CoalescingRangeReader}), retries
- * ({@link org.cogcube.io.RetryingRangeReader}, {@link org.cogcube.io.RetryPolicy}) and counting
- * ({@link org.cogcube.io.CountingRangeReader}) are decorators around any reader, never flags
+ * ({@link org.cogcube.io.RetryingRangeReader}, {@link org.cogcube.io.RetryPolicy}), counting
+ * ({@link org.cogcube.io.CountingRangeReader}) and <b>stopping</b> (no read sent once a signal
+ * completes, reads in flight abandoned: {@link org.cogcube.io.StoppableRangeReader}) are
+ * decorators around any reader, never flags
  * inside one. {@link org.cogcube.io.RangeReaders#open(String)} picks and wraps the right reader
  * for a path or URL.
  */
