@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,6 +20,7 @@ import org.cogcube.cog.HeaderCache;
 import org.cogcube.geo.GridGeometry;
 import org.cogcube.io.AsyncLimiter;
 import org.cogcube.io.RangeReader;
+import org.cogcube.io.StoppableRangeReader;
 import org.cogcube.raster.Raster;
 import org.cogcube.region.Cutline;
 
@@ -27,7 +29,8 @@ import org.cogcube.region.Cutline;
  * {@code maxFiles} open together): open (the header, from the cache when unchanged), cut the
  * file's grid to the region ({@link Cuts}), read the cut's window (only the tiles it touches,
  * decoded on all cores), close. Each date is assembled ({@link Masking}) as soon as its files are
- * read.
+ * read. A query whose future completes otherwise than with its result (cancelled, timed out,
+ * failed) stops: no file is opened and no read sent after, and reads in flight are abandoned.
  */
 final class Extractor {
     private final Function<String, RangeReader> readers;
@@ -66,6 +69,9 @@ final class Extractor {
             return CompletableFuture.failedFuture(e);
         }
         Cuts cuts = new Cuts(query.region(), query.allTouched());
+        // Completes when the query's future does otherwise than with a result (cancelled, timed out, failed).
+        CompletableFuture<Void> stop = new CompletableFuture<>();
+        Function<String, RangeReader> live = location -> new StoppableRangeReader(readers.apply(location), stop);
         AsyncLimiter throttle = new AsyncLimiter(maxFiles);
         int total = plan.fileCount();
         AtomicInteger done = new AtomicInteger();
@@ -74,7 +80,8 @@ final class Extractor {
         for (Plan.DateFiles date : plan.dates()) {
             List<Asset> assets = new ArrayList<>(date.bands().values());
             date.cloud().ifPresent(assets::add);
-            List<CompletableFuture<Read>> reads = fetchDate(assets, query, cuts, throttle, done, total, progress);
+            List<CompletableFuture<Read>> reads = fetchDate(assets, query, cuts, live, stop, throttle, done, total,
+                    progress);
             Map<String, CompletableFuture<Read>> bands = new java.util.LinkedHashMap<>();
             int i = 0;
             for (String band : date.bands().keySet()) {
@@ -86,7 +93,8 @@ final class Extractor {
             dates.add(CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
                     .thenApplyAsync(v -> assemble(date.date(), query, bands, cloud), ForkJoinPool.commonPool()));
         }
-        return CompletableFuture.allOf(dates.toArray(CompletableFuture[]::new)).thenApply(v -> {
+        CompletableFuture<Extraction> result = CompletableFuture.allOf(dates.toArray(CompletableFuture[]::new))
+                .thenApply(v -> {
             List<LayerCut> kept = new ArrayList<>();
             List<Dropped> dropped = new ArrayList<>(plan.missing());
             for (CompletableFuture<DateResult> d : dates) {
@@ -97,6 +105,12 @@ final class Extractor {
                     .thenComparing(d -> query.bands().indexOf(d.band())));
             return new Extraction(query, kept, dropped);
         });
+        result.whenComplete((x, failure) -> {
+            if (failure != null) {
+                stop.complete(null);
+            }
+        });
+        return result;
     }
 
     /**
@@ -104,10 +118,11 @@ final class Extractor {
      * it can take them, else (or when it turns out not to serve them) one range read per file.
      */
     private List<CompletableFuture<Read>> fetchDate(List<Asset> assets, Query query, Cuts cuts,
-            AsyncLimiter throttle, AtomicInteger done, int total, ProgressListener progress) {
+            Function<String, RangeReader> live, CompletableFuture<Void> stop, AsyncLimiter throttle,
+            AtomicInteger done, int total, ProgressListener progress) {
         Optional<List<String>> files = serverCuts.flatMap(s -> s.files(assets));
         if (files.isEmpty()) {
-            return assets.stream().map(a -> fetch(a, cuts, throttle, done, total, progress)).toList();
+            return assets.stream().map(a -> fetch(a, cuts, live, stop, throttle, done, total, progress)).toList();
         }
         ServerCuts server = serverCuts.get();
         CompletableFuture<List<Read>> all = server.read(assets, files.get(), query, cuts).handle((reads, failure) -> {
@@ -116,7 +131,7 @@ final class Extractor {
                 server.warnOnce("reading by ranges instead of through the server's cut endpoint: "
                         + notServed.getMessage());
                 List<CompletableFuture<Read>> ranged = assets.stream()
-                        .map(a -> fetch(a, cuts, throttle, done, total, progress)).toList();
+                        .map(a -> fetch(a, cuts, live, stop, throttle, done, total, progress)).toList();
                 return CompletableFuture.allOf(ranged.toArray(CompletableFuture[]::new))
                         .thenApply(v -> ranged.stream().map(CompletableFuture::join).toList());
             }
@@ -134,13 +149,16 @@ final class Extractor {
         return reads;
     }
 
-    private CompletableFuture<Read> fetch(Asset asset, Cuts cuts, AsyncLimiter throttle, AtomicInteger done, int total,
+    private CompletableFuture<Read> fetch(Asset asset, Cuts cuts, Function<String, RangeReader> live,
+            CompletableFuture<Void> stop, AsyncLimiter throttle, AtomicInteger done, int total,
             ProgressListener progress) {
-        return throttle.submit(() -> readOnce(asset, cuts).handle((r, failure) -> {
+        return throttle.submit(() -> stop.isDone() ? notOpened(asset)
+                : readOnce(asset, cuts, live).handle((r, failure) -> {
             Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
             if (cause instanceof org.cogcube.SourceChangedException) {
-                // The file was replaced since its header was cached; the stale entry is gone: read it afresh.
-                return readOnce(asset, cuts);
+                // The file was replaced since its header was read: drop the stale header, read it afresh.
+                headers.invalidate(asset.href().toString());
+                return readOnce(asset, cuts, live);
             }
             return failure == null ? CompletableFuture.completedFuture(r) : CompletableFuture.<Read>failedFuture(cause);
         }).thenCompose(f -> f)).whenComplete((r, failure) -> {
@@ -150,8 +168,13 @@ final class Extractor {
         });
     }
 
-    private CompletableFuture<Read> readOnce(Asset asset, Cuts cuts) {
-        return LayerFile.open(asset, readers, headers, warnings).thenCompose(file -> {
+    private static CompletableFuture<Read> notOpened(Asset asset) {
+        return CompletableFuture.failedFuture(new CancellationException("did not open " + asset.href()
+                + ": the query was cancelled, timed out or failed"));
+    }
+
+    private CompletableFuture<Read> readOnce(Asset asset, Cuts cuts, Function<String, RangeReader> live) {
+        return LayerFile.open(asset, live, headers, warnings).thenCompose(file -> {
             CompletableFuture<Read> read;
             try {
                 Cutline cut = cuts.of(file.grid());

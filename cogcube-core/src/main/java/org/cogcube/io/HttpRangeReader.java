@@ -149,7 +149,7 @@ public final class HttpRangeReader implements RangeReader {
         ByteRange asked = ask;
         return send(asked).handle((response, failure) -> {
             if (failure != null) {
-                throw failure(range.toString(), failure);
+                throw failure(range.toString(), failure, asked.length());
             }
             return answer(range, asked, response);
         });
@@ -169,7 +169,9 @@ public final class HttpRangeReader implements RangeReader {
     private HttpResponse.BodySubscriber<byte[]> bodyFor(HttpResponse.ResponseInfo info, ByteRange ask) {
         if (info.statusCode() == 206) {
             Optional<ContentRange> range = ContentRange.parse(info.headers().firstValue("Content-Range").orElse(null));
-            if (range.isPresent() && range.get().first() >= 0 && range.get().length() <= ask.length()) {
+            // Only the range asked is read: another one is reported by its Content-Range, not by its length.
+            if (range.isPresent() && range.get().first() == ask.offset() && range.get().last() == lastAnswered(ask,
+                    range.get().total())) {
                 return Bodies.exactly((int) range.get().length());
             }
         } else if (info.statusCode() == 200) {
@@ -204,12 +206,17 @@ public final class HttpRangeReader implements RangeReader {
                     + ", found " + (header == null ? "none" : header), null);
         }
         checkVersion(response.headers(), found.total());
-        long last = (found.total() >= 0 ? Math.min(ask.end(), found.total()) : ask.end()) - 1;
-        if (found.first() != ask.offset() || found.last() != last || response.body() == null) {
+        if (found.first() != ask.offset() || found.last() != lastAnswered(ask, found.total())
+                || response.body() == null) {
             throw new SourceException(location, range.toString(), 206, "expected Content-Range " + expected
                     + ", found " + header, null);
         }
         return ByteBuffer.wrap(response.body());
+    }
+
+    /** The last byte a server answers for {@code ask} from a source of {@code total} bytes (or -1, unknown). */
+    private static long lastAnswered(ByteRange ask, long total) {
+        return (total >= 0 ? Math.min(ask.end(), total) : ask.end()) - 1;
     }
 
     private ByteBuffer whole(ByteRange range, HttpResponse<byte[]> response) {
@@ -297,13 +304,23 @@ public final class HttpRangeReader implements RangeReader {
     }
 
     private SourceException failure(String range, Throwable failure) {
+        return failure(range, failure, -1);
+    }
+
+    /** The failure of a request for {@code range}, whose answer should have had {@code expectedBytes} (or -1). */
+    private SourceException failure(String range, Throwable failure, long expectedBytes) {
         Throwable t = Ranges.unwrap(failure);
         if (t instanceof SourceException e) {
             return e;
         }
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof EOFException) {
-                return new SourceException(location, range, "truncated body: " + c.getMessage(), c);
+                // The body collector says how much arrived; when the JDK fails the exchange first, its
+                // own message ("EOF reached while reading") does not say what was expected.
+                String message = String.valueOf(c.getMessage());
+                return new SourceException(location, range, "truncated body: " + (message.startsWith("expected ")
+                        || expectedBytes < 0 ? message : "expected " + expectedBytes + " bytes, the connection"
+                        + " ended first (" + message + ")"), c);
             }
         }
         if (t instanceof HttpConnectTimeoutException) {

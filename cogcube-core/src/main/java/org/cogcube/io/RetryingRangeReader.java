@@ -80,6 +80,9 @@ public final class RetryingRangeReader extends ForwardingRangeReader {
     }
 
     private <T> void attempt(Supplier<CompletableFuture<T>> operation, int attempt, CompletableFuture<T> result) {
+        if (result.isDone()) {
+            return; // cancelled by the caller while waiting to retry: send nothing more
+        }
         CompletableFuture<T> running;
         try {
             running = operation.get();

@@ -30,8 +30,10 @@
  * (HTTP/1.1, HTTP/2 through ALPN). Every response is checked the same way whichever sent it.
  * Caching ({@link org.cogcube.io.CachingRangeReader}),
  * coalescing ({@link org.cogcube.io.CoalescingRangeReader}), retries
- * ({@link org.cogcube.io.RetryingRangeReader}, {@link org.cogcube.io.RetryPolicy}) and counting
- * ({@link org.cogcube.io.CountingRangeReader}) are decorators around any reader, never flags
+ * ({@link org.cogcube.io.RetryingRangeReader}, {@link org.cogcube.io.RetryPolicy}), counting
+ * ({@link org.cogcube.io.CountingRangeReader}) and <b>stopping</b> (no read sent once a signal
+ * completes, reads in flight abandoned: {@link org.cogcube.io.StoppableRangeReader}) are
+ * decorators around any reader, never flags
  * inside one. {@link org.cogcube.io.RangeReaders#open(String)} picks and wraps the right reader
  * for a path or URL.
  */

@@ -2,7 +2,6 @@ package org.cogcube.cog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,11 +55,18 @@ class HeaderCacheTest {
             Files.setLastModifiedTime(next, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 5000));
             Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 
+            // Opening asks the source's version; when that answer arrives before the open looks
+            // at it, the stale header is dropped at once and the new file is read. Otherwise the
+            // read through the stale header finds the new ETag and fails. Never old-header pixels.
             try (GeoTiff stale = GeoTiff.openAsync(RangeReaders.open(url), m -> { }, cache).join()) {
-                CompletionException e = assertThrows(CompletionException.class, () -> stale.readAsync(w, 0).join());
-                assertInstanceOf(SourceChangedException.class, e.getCause());
+                try {
+                    Raster r = stale.readAsync(w, 0).join();
+                    assertEquals(second.get(0, 10, 20), r.get(0, 0, 0), "read afresh: the new file's pixels");
+                } catch (CompletionException e) {
+                    assertInstanceOf(SourceChangedException.class, e.getCause());
+                    assertEquals(0, cache.size(), "a changed source drops its cached header");
+                }
             }
-            assertEquals(0, cache.size(), "a changed source drops its cached header");
 
             try (GeoTiff fresh = GeoTiff.openAsync(RangeReaders.open(url), m -> { }, cache).join()) {
                 Raster r = fresh.read(w, 0);

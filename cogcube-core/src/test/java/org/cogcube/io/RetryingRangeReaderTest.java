@@ -124,6 +124,18 @@ class RetryingRangeReaderTest extends RangeReaderContractTest {
     }
 
     @Test
+    void sendsNoRetryOnceTheCallerCancelled() {
+        Scripted inner = new Scripted(() -> status(503), () -> status(503));
+        List<Runnable> pending = new ArrayList<>();
+        RangeReader reader = new RetryingRangeReader(inner, QUICK, wait -> pending::add, () -> 0.5);
+        CompletableFuture<List<ByteBuffer>> read = reader.read(List.of(ByteRange.of(0, 10)));
+        assertEquals(1, pending.size(), "a retry waits its turn");
+        read.cancel(true);
+        List.copyOf(pending).forEach(Runnable::run);
+        assertEquals(1, inner.attempts.get(), "no attempt after the cancel");
+    }
+
+    @Test
     void doesNotRetryClientErrors() {
         for (int code : new int[] {400, 403, 404, 410, 416}) {
             Scripted inner = new Scripted(() -> status(code));
