@@ -37,6 +37,13 @@ class TlsProvidersTest {
             assertEquals("2 206", curl("--http2", url));
             assertEquals("1.1 206", curl("--http1.1", url));
             assertEquals("1.1 206", curl("--http1.1", "--no-alpn", url)); // no ALPN: the default protocol
+            // The server's preference, not the client's (AES-256 first); BoringSSL chooses over TLS 1.3 itself.
+            for (String version : provider == TlsProvider.JDK ? new String[] {"-tls1_3", "-tls1_2"}
+                    : new String[] {"-tls1_2"}) {
+                String session = Gdal.execute(Map.of(), TIMEOUT, "sh", "-c", "openssl s_client -brief " + version
+                        + " -connect 127.0.0.1:" + server.port() + " </dev/null 2>&1").stdout();
+                assertTrue(session.contains("AES128-GCM") || session.contains("AES_128_GCM"), version + ":\n" + session);
+            }
             Map<String, String> h2 = Map.of("GDAL_HTTP_VERSION", "2", "GDAL_HTTP_UNSAFESSL", "YES");
             assertArrayEquals(Gdal.readWindowRaw(cog.toString(), 1, 0, 0, 300, 200, -1),
                     Gdal.readWindowRaw(h2, "/vsicurl/" + url, 1, 0, 0, 300, 200, -1));
