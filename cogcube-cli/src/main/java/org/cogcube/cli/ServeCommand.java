@@ -65,7 +65,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--tls-provider", defaultValue = "auto", paramLabel = "auto|jdk|conscrypt",
             converter = TlsProviderName.class,
             description = "Who encrypts: conscrypt (BoringSSL, bundled for Linux, macOS and Windows on x86-64;"
-                    + " about half the CPU per byte), jdk (the JVM's own TLS), or auto (default: conscrypt where"
+                    + " less CPU per request), jdk (the JVM's own TLS), or auto (default: conscrypt where"
                     + " it loads, else jdk).")
     TlsProvider tlsProvider;
 
