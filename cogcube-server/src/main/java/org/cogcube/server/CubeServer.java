@@ -5,10 +5,9 @@ import java.net.BindException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
+import java.util.Optional;
 import org.cogcube.CogcubeException;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
-import org.eclipse.jetty.http2.HTTP2Cipher;
 import org.eclipse.jetty.http2.server.AbstractHTTP2ServerConnectionFactory;
 import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
 import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
@@ -21,7 +20,6 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
@@ -97,9 +95,9 @@ public final class CubeServer implements AutoCloseable {
             http.addCustomizer(new SecureRequestCustomizer(false, -1, false));
             AbstractHTTP2ServerConnectionFactory h2 = http2(new HTTP2ServerConnectionFactory(http), limits);
             // With no names, ALPN offers the protocols of the factories after it: h2, then http/1.1.
-            ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();
+            ALPNServerConnectionFactory alpn = new ConscryptTls.AlpnFactory();
             alpn.setDefaultProtocol(http1.getProtocol());
-            SslConnectionFactory tls = new SslConnectionFactory(sslContext(options), alpn.getProtocol());
+            SslConnectionFactory tls = new SslConnectionFactory(TlsContexts.of(options), alpn.getProtocol());
             connector = new ServerConnector(jetty, 1, SELECTORS, tls, alpn, h2, http1);
             scheme = "https";
         } else {
@@ -143,16 +141,6 @@ public final class CubeServer implements AutoCloseable {
         return h2;
     }
 
-    private static SslContextFactory.Server sslContext(ServerOptions options) {
-        KeyStore store = KeyStores.of(options.tls().orElseThrow(), options.host());
-        SslContextFactory.Server ssl = new SslContextFactory.Server();
-        ssl.setKeyStore(store);
-        ssl.setKeyStorePassword(new String(KeyStores.PASSWORD));
-        ssl.setCipherComparator(HTTP2Cipher.COMPARATOR);
-        ssl.setSniRequired(false);
-        return ssl;
-    }
-
     /** The root URL, e.g. {@code http://127.0.0.1:8080/}; a file's URL is {@code uri().resolve("a/b.tif")}. */
     public URI uri() {
         return uri;
@@ -166,6 +154,12 @@ public final class CubeServer implements AutoCloseable {
     /** Whether the server speaks TLS. */
     public boolean secure() {
         return options.tls().isPresent();
+    }
+
+    /** Which TLS implementation encrypts, or none in cleartext. */
+    public Optional<TlsProvider> tlsProvider() {
+        return Optional.ofNullable(connector.getConnectionFactory(SslConnectionFactory.class))
+                .map(tls -> TlsContexts.used(tls.getSslContextFactory().getSslContext()));
     }
 
     public ServerOptions options() {

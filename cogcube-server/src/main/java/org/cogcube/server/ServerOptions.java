@@ -18,17 +18,19 @@ import java.util.Optional;
  * @param port the port, or 0 for a free one chosen by the system
  * @param tls the certificate to speak TLS with (h2 and http/1.1 by ALPN), or none for cleartext
  *     (HTTP/1.1 and h2c, with prior knowledge or by upgrade)
+ * @param tlsProvider which TLS implementation encrypts ({@link TlsProvider#AUTO} by default)
  * @param listing whether a folder's URL answers with an HTML index (off by default: 404)
  * @param accessLog where to append one line per request in the combined log format, or none
  * @param limits timeouts and sizes that protect the server from slow or greedy clients
  */
-public record ServerOptions(Path root, String host, int port, Optional<TlsSource> tls, boolean listing,
-        Optional<Path> accessLog, Limits limits) {
+public record ServerOptions(Path root, String host, int port, Optional<TlsSource> tls,
+        TlsProvider tlsProvider, boolean listing, Optional<Path> accessLog, Limits limits) {
 
     public ServerOptions {
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(tlsProvider, "tlsProvider");
         Objects.requireNonNull(accessLog, "accessLog");
         Objects.requireNonNull(limits, "limits");
         if (port < 0 || port > 65535) {
@@ -38,31 +40,36 @@ public record ServerOptions(Path root, String host, int port, Optional<TlsSource
 
     /** Serves {@code root} on 127.0.0.1:8080 in cleartext, without listings or access log. */
     public static ServerOptions of(Path root) {
-        return new ServerOptions(root, "127.0.0.1", 8080, Optional.empty(), false, Optional.empty(), Limits.defaults());
+        return new ServerOptions(root, "127.0.0.1", 8080, Optional.empty(), TlsProvider.AUTO, false, Optional.empty(),
+                Limits.defaults());
     }
 
     public ServerOptions withHost(String host) {
-        return new ServerOptions(root, host, port, tls, listing, accessLog, limits);
+        return new ServerOptions(root, host, port, tls, tlsProvider, listing, accessLog, limits);
     }
 
     public ServerOptions withPort(int port) {
-        return new ServerOptions(root, host, port, tls, listing, accessLog, limits);
+        return new ServerOptions(root, host, port, tls, tlsProvider, listing, accessLog, limits);
     }
 
     public ServerOptions withTls(TlsSource tls) {
-        return new ServerOptions(root, host, port, Optional.of(tls), listing, accessLog, limits);
+        return new ServerOptions(root, host, port, Optional.of(tls), tlsProvider, listing, accessLog, limits);
+    }
+
+    public ServerOptions withTlsProvider(TlsProvider tlsProvider) {
+        return new ServerOptions(root, host, port, tls, tlsProvider, listing, accessLog, limits);
     }
 
     public ServerOptions withListing(boolean listing) {
-        return new ServerOptions(root, host, port, tls, listing, accessLog, limits);
+        return new ServerOptions(root, host, port, tls, tlsProvider, listing, accessLog, limits);
     }
 
     public ServerOptions withAccessLog(Path file) {
-        return new ServerOptions(root, host, port, tls, listing, Optional.of(file), limits);
+        return new ServerOptions(root, host, port, tls, tlsProvider, listing, Optional.of(file), limits);
     }
 
     public ServerOptions withLimits(Limits limits) {
-        return new ServerOptions(root, host, port, tls, listing, accessLog, limits);
+        return new ServerOptions(root, host, port, tls, tlsProvider, listing, accessLog, limits);
     }
 
     /**

@@ -52,6 +52,9 @@
  *       and so are HTTP/2 streams per connection.</li>
  * </ul>
  *
+ * <p>TLS is BoringSSL through Conscrypt where its native library (bundled in its jar) loads, else
+ * the JDK's own ({@link org.cogcube.server.TlsProvider}); either negotiates h2 or http/1.1 by ALPN.
+ *
  * <p>Files are read by the thread that handles the request, without handing over to another
  * (like nginx without thread pools): fast when the cube is on a local disk or in the page cache,
  * which is what the server is for.
