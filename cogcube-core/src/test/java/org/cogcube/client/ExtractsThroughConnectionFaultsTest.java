@@ -49,10 +49,10 @@ class ExtractsThroughConnectionFaultsTest {
         NginxServer server = protocol == HttpOptions.Protocol.HTTP_1_1 ? http : h2c;
         Extraction local = Cube.open(dir.resolve("cube").resolve(Catalogs.STAC_FILE).toString())
                 .extract(ExtractsThroughFaultsTest.QUERY);
-        // The first three connections are reset once 30 kB have passed (h2c carries the whole query on
+        // The first three connections are reset once 8 kB have passed (h2c carries the whole query on
         // one connection until it breaks), the fourth is refused.
         try (FaultyRelay relay = FaultyRelay.inFrontOf(server, n -> switch (n) {
-            case 1, 2, 3 -> FaultyRelay.Fault.resetAfter(30_000);
+            case 1, 2, 3 -> FaultyRelay.Fault.resetAfter(8_000);
             case 4 -> FaultyRelay.Fault.DROP;
             default -> FaultyRelay.Fault.NONE;
         })) {
