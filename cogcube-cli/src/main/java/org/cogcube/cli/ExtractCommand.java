@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
             "layer's nodata set to NaN, pixels whose cloud value exceeds the threshold set to NaN, a date",
             "dropped when its cut has no clear cloud value, a band dropped at a date when all its values are NaN.",
             "Only the tiles the region touches are read, all at once; from cogcube serve, the server cuts the",
-            "files (one request per date) unless --no-server-subset. Files are replaced atomically."},
+            "files (one request for all dates) unless --no-server-subset. Files are replaced atomically."},
         footer = {"", "Examples:",
             "  cogcube extract cube/catalog.json --bands B04,B08 --roi farm.geojson --out farm",
             "  cogcube extract https://example.org/cube/catalog.json --bands B04,B08 --roi farm.geojson \\",

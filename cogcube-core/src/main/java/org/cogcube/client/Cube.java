@@ -59,8 +59,8 @@ import org.cogcube.io.RangeReaders;
  * of an unchanged GeoTIFF. Local paths and {@code file:} URLs are read directly.
  *
  * <p>Server-side cuts: when the catalogue's server advertises a cut endpoint ({@code cogcube serve}
- * does), each date's files of that server are cut by it, in one request per date for the pixels of
- * the region only, all dates in flight at once; the numbers are the same as by range reads. Open
+ * does), the query's files of that server are cut by it, in one request for all dates (or as few as
+ * the wire format's limits allow) for the pixels of the region only; the numbers are the same as by range reads. Open
  * with {@link ServerSubset#NEVER} to read by ranges anyway.
  *
  * <p>Thread-safe: queries may run at once.

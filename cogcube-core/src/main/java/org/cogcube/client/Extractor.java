@@ -23,6 +23,7 @@ import org.cogcube.io.RangeReader;
 import org.cogcube.io.StoppableRangeReader;
 import org.cogcube.raster.Raster;
 import org.cogcube.region.Cutline;
+import org.cogcube.subset.CutRequest;
 
 /**
  * Runs one query: plans it ({@link Plan}), then fetches every file of every date at once (at most
@@ -77,11 +78,18 @@ final class Extractor {
         AtomicInteger done = new AtomicInteger();
         progress.filesRead(0, total);
         List<CompletableFuture<DateResult>> dates = new ArrayList<>();
+        List<Asset> assets = new ArrayList<>(total);
         for (Plan.DateFiles date : plan.dates()) {
-            List<Asset> assets = new ArrayList<>(date.bands().values());
+            assets.addAll(date.bands().values());
             date.cloud().ifPresent(assets::add);
-            List<CompletableFuture<Read>> reads = fetchDate(assets, query, cuts, live, stop, throttle, done, total,
-                    progress);
+        }
+        List<CompletableFuture<Read>> allReads = fetchAll(assets, query, cuts, live, stop, throttle, done, total,
+                progress);
+        int next = 0;
+        for (Plan.DateFiles date : plan.dates()) {
+            int count = date.bands().size() + (date.cloud().isPresent() ? 1 : 0);
+            List<CompletableFuture<Read>> reads = allReads.subList(next, next + count);
+            next += count;
             Map<String, CompletableFuture<Read>> bands = new java.util.LinkedHashMap<>();
             int i = 0;
             for (String band : date.bands().keySet()) {
@@ -114,18 +122,48 @@ final class Extractor {
     }
 
     /**
-     * The reads of one date's files, in order: all in one request to the server's cut endpoint when
-     * it can take them, else (or when it turns out not to serve them) one range read per file.
+     * The reads of the query's files, in order: through the server's cut endpoint those it can take
+     * (in as few requests as its limits allow, {@link CutRequest#batches}), the others, and those of a
+     * request it turns out not to serve, by range reads.
      */
-    private List<CompletableFuture<Read>> fetchDate(List<Asset> assets, Query query, Cuts cuts,
+    private List<CompletableFuture<Read>> fetchAll(List<Asset> assets, Query query, Cuts cuts,
             Function<String, RangeReader> live, CompletableFuture<Void> stop, AsyncLimiter throttle,
             AtomicInteger done, int total, ProgressListener progress) {
-        Optional<List<String>> files = serverCuts.flatMap(s -> s.files(assets));
-        if (files.isEmpty()) {
-            return assets.stream().map(a -> fetch(a, cuts, live, stop, throttle, done, total, progress)).toList();
+        List<CompletableFuture<Read>> reads = new ArrayList<>(java.util.Collections.nCopies(assets.size(), null));
+        List<Integer> cutIndexes = new ArrayList<>();
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < assets.size(); i++) {
+            Asset asset = assets.get(i);
+            Optional<String> file = serverCuts.flatMap(s -> s.file(asset));
+            if (file.isPresent()) {
+                cutIndexes.add(i);
+                files.add(file.get());
+            } else {
+                reads.set(i, fetch(asset, cuts, live, stop, throttle, done, total, progress));
+            }
         }
-        ServerCuts server = serverCuts.get();
-        CompletableFuture<List<Read>> all = server.read(assets, files.get(), query, cuts).handle((reads, failure) -> {
+        if (files.isEmpty()) {
+            return reads;
+        }
+        int from = 0;
+        for (int size : CutRequest.batches(files, query.region(), query.allTouched())) {
+            List<Asset> batch = cutIndexes.subList(from, from + size).stream().map(assets::get).toList();
+            List<CompletableFuture<Read>> cut = cutBatch(batch, files.subList(from, from + size), query, cuts,
+                    live, stop, throttle, done, total, progress);
+            for (int j = 0; j < size; j++) {
+                reads.set(cutIndexes.get(from + j), cut.get(j));
+            }
+            from += size;
+        }
+        return reads;
+    }
+
+    /** The reads of one request to the cut endpoint, or of range reads when it does not serve it. */
+    private List<CompletableFuture<Read>> cutBatch(List<Asset> assets, List<String> files, Query query, Cuts cuts,
+            Function<String, RangeReader> live, CompletableFuture<Void> stop, AsyncLimiter throttle,
+            AtomicInteger done, int total, ProgressListener progress) {
+        ServerCuts server = serverCuts.orElseThrow();
+        CompletableFuture<List<Read>> all = server.read(assets, files, query, cuts).handle((reads, failure) -> {
             Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
             if (cause instanceof ServerCuts.NotServed notServed) {
                 server.warnOnce("reading by ranges instead of through the server's cut endpoint: "

@@ -20,12 +20,14 @@ import org.cogcube.subset.CutAnswer;
 import org.cogcube.subset.CutRequest;
 
 /**
- * Reads the files of one date through a server's cut endpoint ({@link CutRequest}): one request
- * for all of them, over HTTP/2 where it can (h2c with prior knowledge for {@code http:}, h2 over
- * TLS), so that every date of a query is in flight at once on one connection. Each entry of the
- * answer is checked against what the client computes itself: the file it names, and the window its
- * grid gives the region (the client cuts the grid the server sent with the query's own
- * {@link Cuts}); a mismatch fails rather than giving pixels of another file or place.
+ * Reads files through a server's cut endpoint ({@link CutRequest}): the files of a whole query in
+ * as few requests as the wire format's limits allow ({@link CutRequest#batches}), usually one, sent
+ * as the catalogue was (over HTTP/1.1 on the connection that brought it for {@code http:}, over h2
+ * for {@code https:}), so that no connection is opened for them. A request the server finds too
+ * large (413, beyond its pixel limit) is split in two and asked again, down to single files. Each
+ * entry of the answer is checked against what the client computes itself: the file it names, and
+ * the window its grid gives the region (the client cuts the grid the server sent with the query's
+ * own {@link Cuts}); a mismatch fails rather than giving pixels of another file or place.
  *
  * <p>Only files of the endpoint's origin (scheme, host and port), without query, go this way.
  */
@@ -46,7 +48,6 @@ final class ServerCuts {
     private final OpenOptions io;
     private final Consumer<String> warnings;
     private final AtomicBoolean warned = new AtomicBoolean();
-    private final AtomicBoolean h2cFailed = new AtomicBoolean();
 
     ServerCuts(URI endpoint, OpenOptions io, Consumer<String> warnings) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
@@ -58,20 +59,16 @@ final class ServerCuts {
         return endpoint;
     }
 
-    /** The files as the endpoint names them, when every asset can go through it. */
-    Optional<List<String>> files(List<Asset> assets) {
-        List<String> files = new ArrayList<>(assets.size());
-        for (Asset asset : assets) {
-            URI href = asset.href();
-            if (href.getScheme() == null || !href.getScheme().equalsIgnoreCase(endpoint.getScheme())
-                    || !Objects.equals(authority(href), authority(endpoint)) || href.getRawQuery() != null
-                    || href.getRawFragment() != null || href.getRawPath() == null
-                    || !href.getRawPath().startsWith("/") || href.getRawPath().length() < 2) {
-                return Optional.empty();
-            }
-            files.add(href.getRawPath().substring(1));
+    /** The file as the endpoint names it, when the asset can go through it. */
+    Optional<String> file(Asset asset) {
+        URI href = asset.href();
+        if (href.getScheme() == null || !href.getScheme().equalsIgnoreCase(endpoint.getScheme())
+                || !Objects.equals(authority(href), authority(endpoint)) || href.getRawQuery() != null
+                || href.getRawFragment() != null || href.getRawPath() == null
+                || !href.getRawPath().startsWith("/") || href.getRawPath().length() < 2) {
+            return Optional.empty();
         }
-        return files.isEmpty() || files.size() > CutRequest.MAX_FILES ? Optional.empty() : Optional.of(files);
+        return Optional.of(href.getRawPath().substring(1));
     }
 
     private static String authority(URI uri) {
@@ -86,7 +83,8 @@ final class ServerCuts {
     }
 
     /**
-     * Reads {@code assets} (named {@code files} at the endpoint) cut by {@code cuts}; fails with
+     * Reads {@code assets} (named {@code files} at the endpoint, at most {@link CutRequest#MAX_FILES})
+     * cut by {@code cuts} in one request, or in halves when the server finds it too large; fails with
      * {@link NotServed} when range reads should be used instead.
      */
     CompletableFuture<List<Extractor.Read>> read(List<Asset> assets, List<String> files, Query query, Cuts cuts) {
@@ -96,31 +94,21 @@ final class ServerCuts {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return get(uri).thenApply(answer -> reads(assets, files, cuts, answer));
-    }
-
-    /**
-     * Sends a cut request: over h2c first on {@code http:}, but once a connection fails there (an
-     * HTTP/1.1-only proxy in front of the server), over what the options say from then on.
-     */
-    private CompletableFuture<HttpGets.Answer> get(URI uri) {
-        boolean h2c = !h2cFailed.get() && "http".equalsIgnoreCase(uri.getScheme());
-        CompletableFuture<HttpGets.Answer> answer = HttpGets.get(uri, io, h2c, MAX_ANSWER);
-        if (!h2c) {
-            return answer;
-        }
-        return answer.handle((done, failure) -> {
-            Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
-            if (cause instanceof SourceException e && e.status().isEmpty()) {
-                if (h2cFailed.compareAndSet(false, true)) {
-                    warnings.accept("HTTP/2 without TLS (h2c) failed at " + endpoint + "; using the HTTP version of"
-                            + " the options instead: " + e.getMessage());
-                }
-                return HttpGets.get(uri, io, false, MAX_ANSWER);
+        return HttpGets.get(uri, io, false, MAX_ANSWER).thenCompose(answer -> {
+            if (answer.status() != 413 || files.size() < 2) {
+                return CompletableFuture.completedFuture(reads(assets, files, cuts, answer));
             }
-            return failure == null ? CompletableFuture.completedFuture(done)
-                    : CompletableFuture.<HttpGets.Answer>failedFuture(cause);
-        }).thenCompose(f -> f);
+            int half = files.size() / 2;
+            CompletableFuture<List<Extractor.Read>> first = read(assets.subList(0, half), files.subList(0, half),
+                    query, cuts);
+            CompletableFuture<List<Extractor.Read>> second = read(assets.subList(half, files.size()),
+                    files.subList(half, files.size()), query, cuts);
+            return first.thenCombine(second, (a, b) -> {
+                List<Extractor.Read> all = new ArrayList<>(a);
+                all.addAll(b);
+                return all;
+            });
+        });
     }
 
     private List<Extractor.Read> reads(List<Asset> assets, List<String> files, Cuts cuts, HttpGets.Answer answer) {

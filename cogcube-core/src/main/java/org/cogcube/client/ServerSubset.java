@@ -8,7 +8,7 @@ package org.cogcube.client;
 public enum ServerSubset {
     /**
      * Through the server's cut endpoint when the catalogue's response advertises one (a
-     * {@code Link} header of relation {@code cogcube-cut}): one request per date for the pixels of
+     * {@code Link} header of relation {@code cogcube-cut}): one request for all dates for the pixels of
      * the region only. Files of other origins, and requests the endpoint does not serve, are read by
      * ranges.
      */

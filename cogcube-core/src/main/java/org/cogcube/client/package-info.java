@@ -27,8 +27,8 @@
  *   <li><b>plan, fetch, decode, assemble</b>: the four steps of a query. The plan (which files,
  *       which cuts) is pure; the fetch opens every file needed and reads every window at once,
  *       only the tiles a window touches; decoding runs on all cores; assembling masks and drops.</li>
- *   <li><b>server-side cut</b>: a date's files cut by the server that serves them, when its catalogue
- *       advertises a cut endpoint ({@link org.cogcube.client.ServerSubset}): one request per date
+ *   <li><b>server-side cut</b>: a query's files cut by the server that serves them, when its catalogue
+ *       advertises a cut endpoint ({@link org.cogcube.client.ServerSubset}): one request for all dates
  *       replaces the fetch and decode of range reads, and gives the same reads to assemble. The
  *       server computes it with {@link org.cogcube.client.CutService}, the very cuts a client
  *       computes; the wire format is {@code org.cogcube.subset}'s.</li>

@@ -46,7 +46,12 @@ public record CutRequest(List<String> files, Region region, boolean allTouched) 
     /** The link relation that advertises the endpoint. */
     public static final String REL = "cogcube-cut";
     /** The most files one request names. */
-    public static final int MAX_FILES = 64;
+    public static final int MAX_FILES = 512;
+    /**
+     * The longest query string a client sends ({@link #batches}): with the request line's other
+     * parts and the usual headers it stays under a server's default 8 KiB of request headers.
+     */
+    public static final int MAX_QUERY = 6144;
     /** The largest region accepted, in bytes of WKB. */
     static final int MAX_REGION_BYTES = 1 << 20;
 
@@ -78,6 +83,34 @@ public record CutRequest(List<String> files, Region region, boolean allTouched) 
         sb.append("&crs=").append(region.crs().epsg());
         sb.append("&touched=").append(allTouched ? 1 : 0);
         return sb.toString();
+    }
+
+    /**
+     * Splits {@code files}, in order, into the fewest requests that each name at most
+     * {@value #MAX_FILES} files and whose query strings (with this region) are at most
+     * {@value #MAX_QUERY} characters; a file too long to fit with the region goes alone.
+     *
+     * @return the number of files of each request, in order; their sum is {@code files.size()}
+     */
+    public static List<Integer> batches(List<String> files, Region region, boolean allTouched) {
+        int fixed = new CutRequest(List.of("x"), region, allTouched).toQuery().length() - "file=x&".length();
+        List<Integer> sizes = new ArrayList<>();
+        int count = 0;
+        int length = fixed;
+        for (String file : files) {
+            int more = "file=".length() + encode(file).length() + 1;
+            if (count > 0 && (count == MAX_FILES || length + more > MAX_QUERY)) {
+                sizes.add(count);
+                count = 0;
+                length = fixed;
+            }
+            count++;
+            length += more;
+        }
+        if (count > 0) {
+            sizes.add(count);
+        }
+        return sizes;
     }
 
     /** Reads a query string (as sent, still percent-encoded). */

@@ -42,6 +42,36 @@ class WireFormatTest {
     }
 
     @Test
+    void batchesKeepEveryFileInOrderWithinTheFileAndQueryLimits() {
+        Region region = Regions.parseGeoJson("{\"type\": \"Polygon\", \"coordinates\": "
+                + "[[[-2.1,7.23],[-2.085,7.2305],[-2.0852,7.22],[-2.1,7.23]]]}", "test");
+        List<String> files = new java.util.ArrayList<>();
+        for (int i = 0; i < 1500; i++) {
+            files.add(String.format("%04d-01-02/B%02d.tif", 2000 + i / 3, i % 3));
+        }
+        List<Integer> sizes = CutRequest.batches(files, region, false);
+        assertEquals(files.size(), sizes.stream().mapToInt(Integer::intValue).sum());
+        int from = 0;
+        for (int size : sizes) {
+            CutRequest request = new CutRequest(files.subList(from, from + size), region, false);
+            assertTrue(request.toQuery().length() <= CutRequest.MAX_QUERY, "query of " + size + " files: "
+                    + request.toQuery().length() + " characters");
+            if (from + size < files.size()) {
+                String next = "file=" + files.get(from + size) + "&";
+                assertTrue(size == CutRequest.MAX_FILES || request.toQuery().length() + next.length()
+                        > CutRequest.MAX_QUERY, "batch " + size + " could have taken the next file");
+            }
+            assertEquals(files.subList(from, from + size), CutRequest.parse(request.toQuery()).files());
+            from += size;
+        }
+        assertEquals(List.of(150), CutRequest.batches(files.subList(0, 150), region, false),
+                "50 dates of 3 short names go in one request");
+        String huge = "a/".repeat(CutRequest.MAX_QUERY / 2) + "x.tif";
+        assertEquals(List.of(1, 1, 1), CutRequest.batches(List.of("x.tif", huge, "y.tif"), region, false),
+                "a file too long to share a request goes alone");
+    }
+
+    @Test
     void answersReadBackForEverySampleType() {
         Random random = new Random(3);
         for (SampleType type : SampleType.values()) {

@@ -33,8 +33,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Through {@code cogcube serve}, a query cut by the server gives exactly what range reads give (NaN
  * for NaN), on a cube of COGs and on one of VRT mosaics of chunks, through both catalogues, with
- * regions partly outside the cube and all-touched; it asks one request per date where range reads
- * ask dozens, and moves far fewer bytes. A server without the endpoint (nginx) is read by ranges.
+ * regions partly outside the cube and all-touched; it asks one request for all dates where range
+ * reads ask dozens, and moves far fewer bytes; a server whose pixel limit refuses that request gets
+ * it split until it fits. A server without the endpoint (nginx) is read by ranges.
  */
 class ServerSubsetTest {
     @TempDir
@@ -85,7 +86,7 @@ class ServerSubsetTest {
     }
 
     @Test
-    void oneRequestPerDateAndFarFewerBytes() throws IOException {
+    void oneRequestForAllDatesAndFarFewerBytes() throws IOException {
         Region region = Regions.parseGeoJson(ExtractsLikeTheOriginalTest.CONCAVE_WGS84, "region");
         Query query = Query.of(region, "B04", "B08").withCloudMask("CLD", 20);
         String url = server.uri().resolve("vrt/" + Catalogs.STAC_FILE).toString();
@@ -98,9 +99,33 @@ class ServerSubsetTest {
         Cube.open(url, OPTIONS, ServerSubset.NEVER).extract(query);
         long[] ranges = minus(requestsAndBytes(), before);
 
-        assertEquals(1 + TestCubes.DATES.size(), subset[0], "the catalogue, then one request per date");
+        assertEquals(2, subset[0], "the catalogue, then one request for every file of every date");
         assertTrue(ranges[0] > 3 * subset[0], "range reads ask " + ranges[0] + " requests");
         assertTrue(subset[1] * 5 < ranges[1], "bytes cut by the server " + subset[1] + ", by ranges " + ranges[1]);
+    }
+
+    @Test
+    void aRequestBeyondTheServersPixelLimitIsSplitUntilItFits() throws IOException {
+        Region region = Regions.parseGeoJson(ExtractsLikeTheOriginalTest.CONCAVE_WGS84, "region");
+        Query query = Query.of(region, "B04", "B08").withCloudMask("CLD", 20);
+        Extraction byRanges = Cube.open(server.uri().resolve("cog/" + Catalogs.STAC_FILE).toString(), OPTIONS,
+                ServerSubset.NEVER).extract(query);
+        long onePixels = (long) byRanges.cuts().get(0).grid().width() * byRanges.cuts().get(0).grid().height();
+        Path strictLog = dir.resolve("strict.log");
+        try (CubeServer strict = CubeServer.start(ServerOptions.of(dir).withPort(0).withAccessLog(strictLog)
+                .withLimits(ServerOptions.Limits.defaults().withMaxCutPixels(3 * onePixels)))) {
+            List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Cube cube = Cube.open(strict.uri().resolve("cog/" + Catalogs.STAC_FILE).toString(),
+                    OPTIONS.withWarnings(warnings::add));
+            assertSameExtraction(byRanges, cube.extract(query));
+            assertEquals(List.of(), warnings, "no file fell back to range reads");
+        }
+        List<String> lines = Files.readAllLines(strictLog);
+        assertTrue(lines.stream().allMatch(l -> l.contains("/_cogcube/cut?") || l.contains(Catalogs.STAC_FILE)),
+                "only the catalogue and cut requests: " + lines);
+        assertTrue(lines.stream().anyMatch(l -> l.contains(" 413 ")), "the whole query was refused first");
+        assertTrue(lines.stream().filter(l -> l.contains(" 200 ")).count() >= 1 + TestCubes.DATES.size() / 2,
+                "then asked in parts: " + lines.size() + " requests");
     }
 
     @Test
@@ -145,7 +170,7 @@ class ServerSubsetTest {
     }
 
     @Test
-    void behindAnHttp11OnlyProxyTheCutsFallBackFromH2cToHttp11() throws Exception {
+    void behindAnHttp11OnlyProxyTheCutsPassWithoutWarning() throws Exception {
         java.net.http.HttpClient upstream = java.net.http.HttpClient.newBuilder()
                 .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
         com.sun.net.httpserver.HttpServer proxy = com.sun.net.httpserver.HttpServer.create(
@@ -178,8 +203,7 @@ class ServerSubsetTest {
             Query query = Query.of(Regions.parseGeoJson(ExtractsLikeTheOriginalTest.CONCAVE_WGS84, "region"), "B04",
                     "B08").withCloudMask("CLD", 20);
             assertSameExtraction(Cube.open(url, OPTIONS, ServerSubset.NEVER).extract(query), cube.extract(query));
-            assertEquals(1, warnings.size(), warnings.toString());
-            assertTrue(warnings.get(0).contains("h2c"), warnings.get(0));
+            assertEquals(List.of(), warnings, "the cuts go as the catalogue went, over HTTP/1.1");
         } finally {
             proxy.stop(0);
         }

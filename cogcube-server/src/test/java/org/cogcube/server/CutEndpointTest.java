@@ -142,7 +142,9 @@ class CutEndpointTest {
                 Map.entry(good.replace("file=2018", "file=%zz2018"), "file"),
                 Map.entry(good.replace("file=2018", "file=%2F2018"), "file"),
                 Map.entry(good + "&file=2018-01-02/B04.tif", "file"),
-                Map.entry(query("catalog.json"), "file"));
+                Map.entry(query("catalog.json"), "file"),
+                Map.entry("file=x.tif&".repeat(CutRequest.MAX_FILES + 1) + good.substring(good.indexOf("region=")),
+                        "file"));
         for (Map.Entry<String, String> c : cases.entrySet()) {
             RawHttp r = cut(server, c.getKey());
             assertEquals(400, r.status(), c.getKey() + ": " + r.body());
