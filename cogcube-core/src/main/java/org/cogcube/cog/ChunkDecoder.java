@@ -13,12 +13,15 @@ final class ChunkDecoder {
     /**
      * Decodes the first {@code rows} rows of one chunk of chunk row {@code row} into little-endian
      * samples. A window that needs only the top of a chunk stops decompressing there (except
-     * with ZSTD, whose frames decode whole).
+     * with ZSTD, whose frames decode whole). Rows above {@code firstRow} are decompressed (a
+     * stream decodes from its start) but their predictor is not undone: each row's prediction
+     * stands alone, and the caller does not read them.
      *
+     * @param firstRow the first row of the chunk the caller reads
      * @param where names the file and chunk in error messages
      */
-    static byte[] decode(ImageStructure image, ByteOrder order, int row, int rows, byte[] stored, int off, int len,
-            String where) {
+    static byte[] decode(ImageStructure image, ByteOrder order, int row, int firstRow, int rows, byte[] stored,
+            int off, int len, String where) {
         int rowsInChunk = image.rowsInChunk(row);
         int decodedRows = image.compression() == Compression.ZSTD ? rowsInChunk : Math.min(rows, rowsInChunk);
         int expected = image.decodedChunkBytes(row) / rowsInChunk * decodedRows;
@@ -34,8 +37,10 @@ final class ChunkDecoder {
         if (out.length != expected) {
             throw new MalformedFileException(where + ": expected " + expected + " decoded bytes, got " + out.length);
         }
-        image.predictor().decode(out, 0, image.chunkWidth(), decodedRows, image.samplesPerChunkPixel(),
-                image.sampleType(), order);
+        int skipped = Math.max(0, Math.min(firstRow, decodedRows));
+        int rowBytes = expected / decodedRows;
+        image.predictor().decode(out, skipped * rowBytes, image.chunkWidth(), decodedRows - skipped,
+                image.samplesPerChunkPixel(), image.sampleType(), order);
         if (order == ByteOrder.BIG_ENDIAN) {
             swap(out, image.sampleType().bytes());
         }

@@ -267,7 +267,8 @@ public final class GeoTiff implements RasterSource, AutoCloseable {
             off = 0;
         }
         int rowsNeeded = window.endRow() - c.row() * image.chunkHeight();
-        byte[] decoded = ChunkDecoder.decode(image, tiff.header().order(), c.row(), rowsNeeded, array, off,
+        int firstRow = window.row() - c.row() * image.chunkHeight();
+        byte[] decoded = ChunkDecoder.decode(image, tiff.header().order(), c.row(), firstRow, rowsNeeded, array, off,
                 buf.remaining(), where);
         Assembler.copy(image, c, decoded, window, bands, out);
     }
