@@ -15,7 +15,8 @@ import picocli.CommandLine.ScopeType;
             "A cube is a folder of COGs (one per date and layer) and a JSON catalogue;",
             "any HTTP server can serve it, and cogcube reads only the tiles it needs."},
         subcommands = {CreateCommand.class, IngestCommand.class, InfoCommand.class, CogCommand.class,
-            ExtractCommand.class, StatsCommand.class, ServeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+            ExtractCommand.class, StatsCommand.class, ServeCommand.class, DemoCommand.class, StartupTraining.class,
+            CommandLine.HelpCommand.class},
         footer = {"", "Run 'cogcube help COMMAND' for the options of one command.",
             "Exit codes: 0 success, 1 the work failed, 2 usage error."})
 public final class Main implements Runnable {
