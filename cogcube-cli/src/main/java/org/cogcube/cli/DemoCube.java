@@ -150,15 +150,23 @@ final class DemoCube {
     /** A square well inside one crop field, as a GeoJSON polygon in WGS84 longitude, latitude. */
     private static String fieldGeoJson(DemoLandscape land) {
         int[] square = land.fieldSquare((col, row) -> DemoScene.outsideSwath(1, col, row, SIZE));
+        int[][] corners = {{square[0], square[1]}, {square[2], square[1]}, {square[2], square[3]},
+            {square[0], square[3]}, {square[0], square[1]}};
+        return polygonGeoJson(GRID, corners);
+    }
+
+    /**
+     * A GeoJSON polygon in WGS84 longitude, latitude through pixel corners of a UTM 30N grid
+     * ({@code {column, row}} pairs, the first repeated last), as a user's field file would have it.
+     */
+    static String polygonGeoJson(GridGeometry grid, int[][] corners) {
         CRSFactory crs = new CRSFactory();
         CoordinateTransform toWgs84 = new CoordinateTransformFactory().createTransform(
                 crs.createFromName("EPSG:32630"), crs.createFromName("EPSG:4326"));
-        int[][] corners = {{square[0], square[1]}, {square[2], square[1]}, {square[2], square[3]},
-            {square[0], square[3]}, {square[0], square[1]}};
         List<String> points = new ArrayList<>();
         for (int[] c : corners) {
-            ProjCoordinate out = toWgs84.transform(new ProjCoordinate(GRID.transform().x(c[0], c[1]),
-                    GRID.transform().y(c[0], c[1])), new ProjCoordinate());
+            ProjCoordinate out = toWgs84.transform(new ProjCoordinate(grid.transform().x(c[0], c[1]),
+                    grid.transform().y(c[0], c[1])), new ProjCoordinate());
             points.add(String.format(Locale.ROOT, "[%.6f, %.6f]", out.x, out.y));
         }
         return "{\"type\": \"Polygon\", \"coordinates\": [[" + String.join(", ", points) + "]]}";

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -29,9 +28,6 @@ import org.cogcube.raster.RasterSource;
 import org.cogcube.raster.SampleType;
 import org.cogcube.server.CubeServer;
 import org.cogcube.server.ServerOptions;
-import org.locationtech.proj4j.CRSFactory;
-import org.locationtech.proj4j.CoordinateTransformFactory;
-import org.locationtech.proj4j.ProjCoordinate;
 import picocli.CommandLine.Command;
 
 /**
@@ -105,7 +101,8 @@ final class StartupTraining implements Callable<Integer> {
         Catalogs.write(Catalog.of(layers, dates), dir);
         Path field = dir.resolve("field.geojson");
         try {
-            Files.writeString(field, fieldGeoJson());
+            Files.writeString(field, DemoCube.polygonGeoJson(GRID,
+                    new int[][] {{16, 16}, {48, 16}, {48, 48}, {16, 48}, {16, 16}}) + "\n");
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -124,21 +121,6 @@ final class StartupTraining implements Callable<Integer> {
             }
         }
         return Raster.wrap(type, GRID, OptionalDouble.empty(), bytes.array());
-    }
-
-    /** A square of the grid's middle, in WGS84 longitude, latitude, as a user's field would come. */
-    private static String fieldGeoJson() {
-        CRSFactory crs = new CRSFactory();
-        var toWgs84 = new CoordinateTransformFactory().createTransform(crs.createFromName("EPSG:32630"),
-                crs.createFromName("EPSG:4326"));
-        int[][] corners = {{16, 16}, {48, 16}, {48, 48}, {16, 48}, {16, 16}};
-        List<String> points = new ArrayList<>();
-        for (int[] c : corners) {
-            ProjCoordinate p = toWgs84.transform(new ProjCoordinate(GRID.transform().x(c[0], c[1]),
-                    GRID.transform().y(c[0], c[1])), new ProjCoordinate());
-            points.add(String.format(Locale.ROOT, "[%.7f, %.7f]", p.x, p.y));
-        }
-        return "{\"type\": \"Polygon\", \"coordinates\": [[" + String.join(", ", points) + "]]}\n";
     }
 
     private static void delete(Path dir) {
