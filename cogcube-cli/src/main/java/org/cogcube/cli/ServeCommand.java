@@ -76,6 +76,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Append one line per request to FILE, in the combined log format.")
     Path accessLog;
 
+    @Option(names = "--max-cut-pixels", defaultValue = "16777216", paramLabel = "N",
+            description = "The most pixels one request for server-side cuts may ask for, over all its files;"
+                    + " larger requests get 413 and clients split them (default: ${DEFAULT-VALUE}).")
+    long maxCutPixels;
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -101,11 +106,15 @@ final class ServeCommand implements Callable<Integer> {
         if (selfSigned && tlsCertificate != null) {
             throw usage("--tls-self-signed and --tls-cert exclude each other: choose one");
         }
+        if (maxCutPixels < 1) {
+            throw usage("--max-cut-pixels " + maxCutPixels + ": expected at least 1");
+        }
         if (!Files.isDirectory(root)) {
             throw new IllegalArgumentException("cannot serve " + root + ": "
                     + (Files.exists(root) ? "not a folder" : "no such folder"));
         }
         ServerOptions options = ServerOptions.of(root).withHost(host).withPort(port).withListing(list);
+        options = options.withLimits(options.limits().withMaxCutPixels(maxCutPixels));
         if (tlsCertificate != null) {
             options = options.withTls(TlsSource.pem(tlsCertificate, tlsKey));
         } else if (selfSigned) {

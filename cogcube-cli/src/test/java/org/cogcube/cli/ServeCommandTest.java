@@ -160,6 +160,27 @@ class ServeCommandTest {
     }
 
     @Test
+    void maxCutPixelsBoundsServerSideCuts() throws Exception {
+        org.cogcube.geo.GridGeometry grid;
+        try (org.cogcube.cog.GeoTiff tiff = org.cogcube.cog.GeoTiff.open(cube.resolve("2018-01-02/B04.tif").toString())) {
+            grid = tiff.grid();
+        }
+        double minX = grid.transform().x(0, 0);
+        double maxY = grid.transform().y(0, 0);
+        double maxX = grid.transform().x(8, 8);
+        double minY = grid.transform().y(8, 8);
+        String query = new org.cogcube.subset.CutRequest(java.util.List.of("2018-01-02/B04.tif"),
+                org.cogcube.client.Query.bbox(minX, minY, maxX, maxY, grid.crs()), false).toQuery();
+        try (Serving serving = new Serving("serve", cube.toString(), "--port", "0", "--max-cut-pixels", "63")) {
+            assertEquals("1.1 413", curl("--http1.1", serving.url() + "_cogcube/cut?" + query));
+        }
+        try (Serving serving = new Serving("serve", cube.toString(), "--port", "0", "--max-cut-pixels", "64")) {
+            assertEquals("1.1 200", curl("--http1.1", serving.url() + "_cogcube/cut?" + query));
+        }
+        assertEquals(2, CliRun.of("serve", cube.toString(), "--max-cut-pixels", "0").exitCode());
+    }
+
+    @Test
     void aMissingFolderFailsWithExitOneAndNamesIt() {
         CliRun run = CliRun.of("serve", dir.resolve("absent").toString(), "--port", "0");
         assertEquals(1, run.exitCode());
