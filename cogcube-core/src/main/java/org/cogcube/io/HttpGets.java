@@ -88,12 +88,12 @@ public final class HttpGets {
                                     "failed after " + attempt + " attempts; last failure: " + e.getMessage(), e));
                             return;
                         }
-                        wait = jitter(policy, attempt);
+                        wait = policy.waitAfter(attempt, ThreadLocalRandom.current().nextDouble(), null);
                     } else {
                         int status = response.statusCode();
                         Answer answer = new Answer(request.uri(), status, response.headers(),
                                 response.body() == null ? new byte[0] : response.body());
-                        boolean retryable = status == 408 || status == 429 || status >= 500;
+                        boolean retryable = RetryPolicy.retryableStatus(status);
                         Duration asked = HttpStatusException.parseRetryAfter(
                                 response.headers().firstValue("Retry-After").orElse(null), Instant.now());
                         if (!retryable || attempt >= policy.maxAttempts()
@@ -101,18 +101,10 @@ public final class HttpGets {
                             result.complete(answer);
                             return;
                         }
-                        wait = jitter(policy, attempt);
-                        if (asked != null && asked.compareTo(wait) > 0) {
-                            wait = asked;
-                        }
+                        wait = policy.waitAfter(attempt, ThreadLocalRandom.current().nextDouble(), asked);
                     }
                     CompletableFuture.delayedExecutor(wait.toNanos(), TimeUnit.NANOSECONDS).execute(() ->
                             attempt(request, transport, limiter, policy, maxBytes, attempt + 1, result));
                 });
-    }
-
-    private static Duration jitter(RetryPolicy policy, int attempt) {
-        return Duration.ofNanos((long) (ThreadLocalRandom.current().nextDouble()
-                * policy.ceilingAfter(attempt).toNanos()));
     }
 }

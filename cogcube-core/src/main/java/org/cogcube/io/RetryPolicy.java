@@ -36,6 +36,21 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
         return new RetryPolicy(1, Duration.ZERO, Duration.ZERO);
     }
 
+    /** Whether an answer of this HTTP status may pass on a later attempt: 408, 429 and 5xx. */
+    static boolean retryableStatus(int status) {
+        return status == 408 || status == 429 || status >= 500;
+    }
+
+    /**
+     * The wait before attempt {@code attempt + 1}: {@code random} (in [0, 1)) times
+     * {@link #ceilingAfter}, or what the server asked when that is longer ({@code asked} null when
+     * it asked nothing; the caller has refused a wait longer than {@code maxDelay}).
+     */
+    Duration waitAfter(int attempt, double random, Duration asked) {
+        Duration wait = Duration.ofNanos((long) (random * ceilingAfter(attempt).toNanos()));
+        return asked != null && asked.compareTo(wait) > 0 ? asked : wait;
+    }
+
     /** The ceiling of the wait before attempt {@code attempt + 1}, after {@code attempt} failed. */
     Duration ceilingAfter(int attempt) {
         int doublings = Math.min(attempt - 1, 30);

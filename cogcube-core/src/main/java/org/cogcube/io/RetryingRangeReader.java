@@ -105,17 +105,14 @@ public final class RetryingRangeReader extends ForwardingRangeReader {
                 result.completeExceptionally(gaveUp(e, attempt, ""));
                 return;
             }
-            Duration wait = Duration.ofNanos((long) (random.getAsDouble() * policy.ceilingAfter(attempt).toNanos()));
-            if (e instanceof HttpStatusException status && status.retryAfter().isPresent()) {
-                Duration asked = status.retryAfter().get();
-                if (asked.compareTo(policy.maxDelay()) > 0) {
-                    result.completeExceptionally(gaveUp(e, attempt, "; the server asked to wait "
-                            + asked.toMillis() + " ms, longer than the " + policy.maxDelay().toMillis()
-                            + " ms allowed"));
-                    return;
-                }
-                wait = asked.compareTo(wait) > 0 ? asked : wait;
+            Duration asked = e instanceof HttpStatusException status ? status.retryAfter().orElse(null) : null;
+            if (asked != null && asked.compareTo(policy.maxDelay()) > 0) {
+                result.completeExceptionally(gaveUp(e, attempt, "; the server asked to wait "
+                        + asked.toMillis() + " ms, longer than the " + policy.maxDelay().toMillis()
+                        + " ms allowed"));
+                return;
             }
+            Duration wait = policy.waitAfter(attempt, random.getAsDouble(), asked);
             delays.after(wait).execute(() -> attempt(operation, attempt + 1, result));
         });
     }
@@ -125,8 +122,7 @@ public final class RetryingRangeReader extends ForwardingRangeReader {
         if (!(failure instanceof SourceException e) || failure instanceof SourceChangedException) {
             return false;
         }
-        int status = e.status().orElse(-1);
-        if (status == 408 || status == 429 || status >= 500) {
+        if (RetryPolicy.retryableStatus(e.status().orElse(-1))) {
             return true;
         }
         for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
