@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.cogcube.CogcubeException;
+import org.cogcube.catalog.ReadOptions;
 import org.cogcube.client.Cube;
 import org.cogcube.client.Query;
 import org.cogcube.client.ZonalStatistics;
@@ -84,8 +85,8 @@ final class StatsCommand implements Callable<Integer> {
         variables.forEach(v -> read.addAll(v.expression().names()));
         Query query = select.query(List.copyOf(read));
         long start = System.nanoTime();
-        Cube cube = Cube.open(catalog, select.readOptions().withIo(select.readOptions().io()
-                .withCache(new BlockCache(CACHE_BYTES, 64 << 10))));
+        ReadOptions options = select.readOptions();
+        Cube cube = Cube.open(catalog, options.withIo(options.io().withCache(new BlockCache(CACHE_BYTES, 64 << 10))));
         List<ZonalStatistics.Row> rows;
         try (Progress progress = Progress.start("stats", quiet)) {
             rows = QueryOptions.join(ZonalStatistics.computeAsync(cube, query, variables,

@@ -8,10 +8,15 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cogcube.client.Query;
+import org.cogcube.cog.GeoTiff;
+import org.cogcube.geo.GridGeometry;
+import org.cogcube.subset.CutRequest;
 import org.cogcube.testing.CommandResult;
 import org.cogcube.testing.Gdal;
 import org.junit.jupiter.api.BeforeEach;
@@ -161,16 +166,16 @@ class ServeCommandTest {
 
     @Test
     void maxCutPixelsBoundsServerSideCuts() throws Exception {
-        org.cogcube.geo.GridGeometry grid;
-        try (org.cogcube.cog.GeoTiff tiff = org.cogcube.cog.GeoTiff.open(cube.resolve("2018-01-02/B04.tif").toString())) {
+        GridGeometry grid;
+        try (GeoTiff tiff = GeoTiff.open(cube.resolve("2018-01-02/B04.tif").toString())) {
             grid = tiff.grid();
         }
         double minX = grid.transform().x(0, 0);
         double maxY = grid.transform().y(0, 0);
         double maxX = grid.transform().x(8, 8);
         double minY = grid.transform().y(8, 8);
-        String query = new org.cogcube.subset.CutRequest(java.util.List.of("2018-01-02/B04.tif"),
-                org.cogcube.client.Query.bbox(minX, minY, maxX, maxY, grid.crs()), false).toQuery();
+        String query = new CutRequest(List.of("2018-01-02/B04.tif"),
+                Query.bbox(minX, minY, maxX, maxY, grid.crs()), false).toQuery();
         try (Serving serving = new Serving("serve", cube.toString(), "--port", "0", "--max-cut-pixels", "63")) {
             assertEquals("1.1 413", curl("--http1.1", serving.url() + "_cogcube/cut?" + query));
         }
