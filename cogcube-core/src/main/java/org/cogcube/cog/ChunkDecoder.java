@@ -4,6 +4,7 @@ import java.nio.ByteOrder;
 import org.cogcube.MalformedFileException;
 import org.cogcube.tiff.ImageStructure;
 import org.cogcube.tiff.codec.Compression;
+import org.cogcube.tiff.codec.TruncatedDataException;
 
 /** Turns the stored bytes of one chunk into its samples: decompress, undo the predictor, make little-endian. */
 final class ChunkDecoder {
@@ -28,6 +29,8 @@ final class ChunkDecoder {
         byte[] out;
         try {
             out = image.compression().codec().decode(stored, off, len, expected);
+        } catch (TruncatedDataException e) {
+            throw new TruncatedDataException(where + ": " + e.getMessage(), e);
         } catch (MalformedFileException e) {
             throw new MalformedFileException(where + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.cogcube.MalformedFileException;
 import org.cogcube.geo.GridGeometry;
 import org.cogcube.geotiff.GeoTiffMetadata;
+import org.cogcube.io.ByteRange;
 import org.cogcube.io.Futures;
 import org.cogcube.io.RangeReader;
 import org.cogcube.io.RangeReaders;
@@ -23,6 +24,7 @@ import org.cogcube.raster.Window;
 import org.cogcube.tiff.Ifd;
 import org.cogcube.tiff.ImageStructure;
 import org.cogcube.tiff.TiffFile;
+import org.cogcube.tiff.codec.TruncatedDataException;
 
 /**
  * An opened GeoTIFF, local or remote: its structure, georeferencing, levels (full resolution
@@ -90,11 +92,14 @@ public final class GeoTiff implements RasterSource, AutoCloseable {
             return CompletableFuture.supplyAsync(() -> of(checked, cached.get().tiff(), warnings),
                     Runnable::run);
         }
-        return TiffFile.read(source).thenCompose(tiff -> source.version().thenApply(version -> {
-            GeoTiff opened = of(source, tiff, warnings);
-            version.ifPresent(v -> cache.put(source.location(), v, tiff));
-            return opened;
-        }));
+        return TiffFile.read(source, cache.prefixFor(source.location())).thenCompose(tiff -> {
+            cache.learn(source.location(), tiff);
+            return source.version().thenApply(version -> {
+                GeoTiff opened = of(source, tiff, warnings);
+                version.ifPresent(v -> cache.put(source.location(), v, tiff));
+                return opened;
+            });
+        });
     }
 
     static GeoTiff of(RangeReader source, TiffFile tiff, Consumer<String> warnings) {
@@ -240,21 +245,49 @@ public final class GeoTiff implements RasterSource, AutoCloseable {
                     }
                     continue;
                 }
-                ByteBuffer buf = buffers.get(next++);
-                tasks.add(CompletableFuture.runAsync(() -> decodeInto(image, c, buf, window, b, out),
-                        DecodePool.EXECUTOR));
+                tasks.add(decodeChunk(plan, c, buffers.get(next++), out));
             }
             return CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new));
         }).thenApply(v -> Raster.wrap(image.sampleType(), grid, metadata.nodata(), out));
     }
 
-    private void decodeInto(ImageStructure image, ChunkPlan.Chunk c, ByteBuffer buf, Window window, int[] bands,
-            byte[][] out) {
+    /**
+     * Decodes a chunk from the bytes fetched first ({@link ChunkPlan#firstFetch}); when they were a
+     * prefix that turned out too short for the rows needed, fetches the rest of the chunk and
+     * decodes again.
+     */
+    private CompletableFuture<Void> decodeChunk(ChunkPlan plan, ChunkPlan.Chunk c, ByteBuffer first, byte[][] out) {
+        ByteRange fetched = plan.firstFetch(c);
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                decodeInto(plan, c, first, fetched, out);
+                return true;
+            } catch (TruncatedDataException e) {
+                if (fetched.length() == c.range().length()) {
+                    throw e;
+                }
+                return false;
+            }
+        }, DecodePool.EXECUTOR).thenCompose(done -> done ? CompletableFuture.<Void>completedFuture(null)
+                : source.read(ByteRange.of(fetched.end(), c.range().length() - fetched.length()))
+                        .thenAcceptAsync(rest -> decodeInto(plan, c, concat(first, rest), c.range(), out),
+                                DecodePool.EXECUTOR));
+    }
+
+    private static ByteBuffer concat(ByteBuffer first, ByteBuffer rest) {
+        ByteBuffer all = ByteBuffer.allocate(first.remaining() + rest.remaining());
+        all.put(first.duplicate()).put(rest.duplicate()).flip();
+        return all;
+    }
+
+    private void decodeInto(ChunkPlan plan, ChunkPlan.Chunk c, ByteBuffer buf, ByteRange fetched, byte[][] out) {
+        ImageStructure image = plan.image();
+        Window window = plan.window();
         String where = location() + ", IFD " + image.ifdIndex() + ", " + (image.tiled() ? "tile " : "strip ")
                 + c.index();
-        if (buf.remaining() != c.range().length()) {
-            throw new MalformedFileException(where + ": expected " + c.range().length() + " bytes at offset "
-                    + c.range().offset() + ", got " + buf.remaining());
+        if (buf.remaining() != fetched.length()) {
+            throw new MalformedFileException(where + ": expected " + fetched.length() + " bytes at offset "
+                    + fetched.offset() + ", got " + buf.remaining());
         }
         byte[] array;
         int off;
@@ -266,11 +299,10 @@ public final class GeoTiff implements RasterSource, AutoCloseable {
             buf.duplicate().get(array);
             off = 0;
         }
-        int rowsNeeded = window.endRow() - c.row() * image.chunkHeight();
         int firstRow = window.row() - c.row() * image.chunkHeight();
-        byte[] decoded = ChunkDecoder.decode(image, tiff.header().order(), c.row(), firstRow, rowsNeeded, array, off,
-                buf.remaining(), where);
-        Assembler.copy(image, c, decoded, window, bands, out);
+        byte[] decoded = ChunkDecoder.decode(image, tiff.header().order(), c.row(), firstRow, plan.rowsNeeded(c),
+                array, off, buf.remaining(), where);
+        Assembler.copy(image, c, decoded, window, plan.bands(), out);
     }
 
     /** The little-endian bytes of the nodata value for sparse chunks, or null when zeros will do. */

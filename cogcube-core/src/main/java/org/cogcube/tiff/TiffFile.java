@@ -14,8 +14,12 @@ import org.cogcube.io.RangeReader;
  * @param size the size of the file in bytes
  * @param structuralMetadata GDAL's ghost header right after the TIFF header (e.g.
  *     {@code LAYOUT=IFDS_BEFORE_DATA\nBLOCK_ORDER=ROW_MAJOR...}), or empty when the file has none
+ * @param headerEnd the end of the structure's furthest byte (header, ghost header, IFDs and their
+ *     values): how much one read from the start of the file must cover to parse it in one request,
+ *     when the structure comes first as in a COG
  */
-public record TiffFile(String location, TiffHeader header, List<Ifd> ifds, long size, String structuralMetadata) {
+public record TiffFile(String location, TiffHeader header, List<Ifd> ifds, long size, String structuralMetadata,
+        long headerEnd) {
 
     public TiffFile {
         ifds = List.copyOf(ifds);
@@ -32,6 +36,8 @@ public record TiffFile(String location, TiffHeader header, List<Ifd> ifds, long 
 
     /** The bytes read first: enough for the header and the IFDs of a COG in one request. */
     public static final int DEFAULT_PREFIX = 16 * 1024;
+    /** The least first read: the header and the fixed start of GDAL's ghost header. */
+    public static final int MIN_PREFIX = 1024;
 
     /**
      * Reads the header and every IFD. One request when they lie in the first
@@ -39,6 +45,21 @@ public record TiffFile(String location, TiffHeader header, List<Ifd> ifds, long 
      * to be needed.
      */
     public static CompletableFuture<TiffFile> read(RangeReader source) {
-        return new TiffParser(source, DEFAULT_PREFIX).parse();
+        return read(source, DEFAULT_PREFIX);
+    }
+
+    /**
+     * Reads the header and every IFD, asking first for {@code prefix} bytes: one request when the
+     * structure lies within them, more otherwise. A caller that knows how large the structure of
+     * files like this one is (their {@link #headerEnd}) can ask for little more than that.
+     *
+     * @param prefix at least {@value #MIN_PREFIX} bytes
+     */
+    public static CompletableFuture<TiffFile> read(RangeReader source, int prefix) {
+        if (prefix < MIN_PREFIX) {
+            throw new IllegalArgumentException("a first read of " + prefix + " bytes asked; at least " + MIN_PREFIX
+                    + " are needed for the header and GDAL's ghost header");
+        }
+        return new TiffParser(source, prefix).parse();
     }
 }

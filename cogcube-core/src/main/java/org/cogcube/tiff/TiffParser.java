@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -35,6 +36,8 @@ final class TiffParser {
     private final List<Ifd> ifds = new ArrayList<>();
     private TiffHeader header;
     private long size;
+    /** The end of the structural bytes seen so far: header, ghost header, IFD tables and their values. */
+    private long headerEnd;
 
     TiffParser(RangeReader source, int prefix) {
         this.source = source;
@@ -45,38 +48,51 @@ final class TiffParser {
         return source.read(ByteRange.of(0, prefix)).thenCompose(first -> {
             fetched.put(0L, first);
             header = TiffHeader.parse(first, source.location());
+            headerEnd = header.size();
             return source.size();
         }).thenCompose(fileSize -> {
             size = fileSize;
-            return next(header.firstIfdOffset());
-        }).thenApply(v -> new TiffFile(source.location(), header, ifds, size, ghostHeader()));
+            return ghostRange().map(r -> ensure(List.of(r), 0)).orElse(CompletableFuture.completedFuture(null));
+        }).thenCompose(v -> next(header.firstIfdOffset())).thenApply(v -> {
+            String ghost = ghostRange().map(r -> {
+                ByteBuffer b = slice(r);
+                byte[] body = new byte[b.remaining() - GHOST_FIXED];
+                b.position(b.position() + GHOST_FIXED).get(body);
+                return new String(body, java.nio.charset.StandardCharsets.ISO_8859_1);
+            }).orElse("");
+            return new TiffFile(source.location(), header, ifds, size, ghost, headerEnd);
+        });
     }
 
-    /** GDAL's structural metadata right after the header, or "" when absent. */
-    private String ghostHeader() {
+    private static final String GHOST_MARKER = "GDAL_STRUCTURAL_METADATA_SIZE=";
+    /** The marker, six digits of length and " bytes\n". */
+    private static final int GHOST_FIXED = GHOST_MARKER.length() + 6 + " bytes\n".length();
+
+    /**
+     * Where GDAL's structural metadata lies (the fixed start with its length, and the text), right
+     * after the header; empty when the file has none. Cut at the end of the file.
+     */
+    private Optional<ByteRange> ghostRange() {
         ByteBuffer first = fetched.get(0L).duplicate();
         int start = first.position() + header.size();
-        String marker = "GDAL_STRUCTURAL_METADATA_SIZE=";
-        int fixed = marker.length() + 6 + " bytes\n".length();
-        if (first.limit() < start + fixed) {
-            return "";
+        if (first.limit() < start + GHOST_FIXED) {
+            return Optional.empty();
         }
-        byte[] head = new byte[fixed];
+        byte[] head = new byte[GHOST_FIXED];
         first.get(start, head);
         String text = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
-        if (!text.startsWith(marker)) {
-            return "";
+        if (!text.startsWith(GHOST_MARKER)) {
+            return Optional.empty();
         }
         int length;
         try {
-            length = Integer.parseInt(text.substring(marker.length(), marker.length() + 6));
+            length = Integer.parseInt(text.substring(GHOST_MARKER.length(), GHOST_MARKER.length() + 6));
         } catch (NumberFormatException e) {
-            return "";
+            return Optional.empty();
         }
-        int available = Math.min(length, first.limit() - start - fixed);
-        byte[] body = new byte[Math.max(0, available)];
-        first.get(start + fixed, body);
-        return new String(body, java.nio.charset.StandardCharsets.ISO_8859_1);
+        long end = Math.min(size, (long) header.size() + GHOST_FIXED + length);
+        headerEnd = Math.max(headerEnd, end);
+        return Optional.of(ByteRange.of(header.size(), end - header.size()));
     }
 
     private String where() {
@@ -114,6 +130,7 @@ final class TiffParser {
                         + n + " entries runs past the end of the file (ends at " + tableEnd + ", size " + size + ")");
             }
             ByteRange table = ByteRange.of(offset, tableEnd - offset);
+            headerEnd = Math.max(headerEnd, tableEnd);
             return ensure(List.of(table), 0).thenCompose(w -> readEntries(offset, (int) n, slice(table)));
         });
     }
@@ -158,6 +175,7 @@ final class TiffParser {
                 }
                 pending.put(tag, new long[] {type.code(), count, valueOffset});
                 needed.add(ByteRange.of(valueOffset, bytes));
+                headerEnd = Math.max(headerEnd, valueOffset + bytes);
             }
         }
         long nextOffset = header.bigTiff() ? table.getLong() : table.getInt() & 0xFFFFFFFFL;

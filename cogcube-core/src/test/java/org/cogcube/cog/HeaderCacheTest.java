@@ -96,4 +96,46 @@ class HeaderCacheTest {
             assertEquals(second.get(0, 250, 120), t.read(Window.of(250, 120, 1, 1), 0).get(0, 0, 0));
         }
     }
+
+    @Test
+    void learnsHowLargeTheHeadersOfAnOriginAreAndAsksForLittleMoreThanThat() throws Exception {
+        Raster raster = TestRasters.field(SampleType.UINT16, 300, 200, 1, 1, OptionalDouble.empty());
+        for (String name : new String[] {"a.tif", "b.tif"}) {
+            CogWriter.write(RasterSource.of(raster), dir.resolve(name), CogOptions.defaults().withBlockSize(64));
+        }
+        // Same origin, a structure far larger: 16 x 16 pixel tiles make long offset arrays.
+        Raster large = TestRasters.field(SampleType.UINT16, 1024, 1024, 1, 3, OptionalDouble.empty());
+        CogWriter.write(RasterSource.of(large), dir.resolve("many-tiles.tif"), CogOptions.defaults().withBlockSize(16));
+        HeaderCache cache = new HeaderCache(8);
+        try (NginxServer nginx = NginxServer.start(dir, NginxServer.Mode.HTTP_1_1)) {
+            String a = nginx.uri("a.tif").toString();
+            assertEquals(org.cogcube.tiff.TiffFile.DEFAULT_PREFIX, cache.prefixFor(a));
+            assertEquals(false, cache.knowsPrefixFor(a));
+            var learnt = cache.prefixLearnt(nginx.uri("b.tif").toString());
+            long structure;
+            try (GeoTiff t = GeoTiff.openAsync(new CountingRangeReader(RangeReaders.open(a)), m -> { }, cache).join()) {
+                structure = t.tiff().headerEnd();
+            }
+            assertEquals(true, learnt.isDone(), "told as soon as a file of the origin was parsed");
+            String b = nginx.uri("b.tif").toString();
+            int prefix = cache.prefixFor(b);
+            assertEquals(true, prefix > structure && prefix <= structure + structure / 4 + 1536,
+                    "prefix " + prefix + " for structures of " + structure + " bytes");
+            CountingRangeReader cb = new CountingRangeReader(RangeReaders.open(b));
+            try (GeoTiff t = GeoTiff.openAsync(cb, m -> { }, cache).join()) {
+                assertEquals(1, cb.calls(), "one request still holds the whole header");
+                assertEquals(prefix, cb.bytes());
+                assertEquals(raster.get(0, 17, 33), t.read(Window.of(17, 33, 1, 1), 0).get(0, 0, 0));
+            }
+            CountingRangeReader cm = new CountingRangeReader(RangeReaders.open(nginx.uri("many-tiles.tif").toString()));
+            try (GeoTiff t = GeoTiff.openAsync(cm, m -> { }, cache).join()) {
+                assertEquals(true, cm.calls() > 1, "a larger structure takes more requests");
+                assertEquals(large.get(0, 1000, 999), t.read(Window.of(1000, 999, 1, 1), 0).get(0, 0, 0));
+            }
+            assertEquals(true, cache.prefixFor(b) > prefix, "and the origin's prefix grows to it");
+        }
+        String local = dir.resolve("a.tif").toString();
+        assertEquals(true, cache.knowsPrefixFor(local), "local files need no learning");
+        assertEquals(true, cache.prefixLearnt(local).isDone());
+    }
 }

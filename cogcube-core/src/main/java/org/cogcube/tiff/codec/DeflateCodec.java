@@ -42,7 +42,7 @@ final class DeflateCodec implements Codec {
             throw new MalformedFileException("corrupt deflate data (expected a zlib stream of " + expectedLength
                     + " decoded bytes): " + e.getMessage(), e);
         } catch (ZlibDecoder.TooShort e) {
-            throw new MalformedFileException("deflate data too short: expected " + expectedLength
+            throw new TruncatedDataException("deflate data too short: expected " + expectedLength
                     + " decoded bytes, found " + decoder.decoded() + " " + e.getMessage(), e);
         } finally {
             DECODERS.release(decoder);

@@ -62,7 +62,7 @@ final class LzwDecoder {
                 } else {
                     do {
                         if (in >= end) {
-                            throw shortData(op, expectedLength, len, "without EOI");
+                            throw new TruncatedDataException(shortData(op, expectedLength, len, "without EOI"));
                         }
                         bits = (bits << 8) | (src[in++] & 0xff);
                         bitCount += 8;
@@ -106,7 +106,7 @@ final class LzwDecoder {
                 next = FIRST_FREE;
                 previous = -1;
             } else if (code == EOI) {
-                throw shortData(op, expectedLength, len, "at EOI");
+                throw new MalformedFileException(shortData(op, expectedLength, len, "at EOI"));
             } else if (previous < 0) {
                 if (code > 255) {
                     throw new MalformedFileException("corrupt LZW data: expected a literal code (0 to 255) after"
@@ -154,8 +154,8 @@ final class LzwDecoder {
         return to + count;
     }
 
-    private static MalformedFileException shortData(int produced, int expected, int len, String where) {
-        return new MalformedFileException("LZW data too short: expected " + expected + " decoded bytes, found "
-                + produced + " " + where + " after all " + len + " input bytes");
+    private static String shortData(int produced, int expected, int len, String where) {
+        return "LZW data too short: expected " + expected + " decoded bytes, found "
+                + produced + " " + where + " after all " + len + " input bytes";
     }
 }

@@ -1,7 +1,6 @@
 package org.cogcube.tiff.codec;
 
 import java.util.Arrays;
-import org.cogcube.MalformedFileException;
 
 /** Compression 1: the chunk is stored as is. */
 final class NoneCodec implements Codec {
@@ -15,7 +14,7 @@ final class NoneCodec implements Codec {
     public byte[] decode(byte[] src, int off, int len, int expectedLength) {
         Arguments.checkDecode(src, off, len, expectedLength);
         if (len < expectedLength) {
-            throw new MalformedFileException("uncompressed chunk too short: expected " + expectedLength
+            throw new TruncatedDataException("uncompressed chunk too short: expected " + expectedLength
                     + " bytes, found " + len);
         }
         return Arrays.copyOfRange(src, off, off + expectedLength);
