@@ -61,7 +61,7 @@ public final class HttpGets {
         boolean h2c = !secure && (http.protocol() == HttpOptions.Protocol.H2C_PRIOR_KNOWLEDGE
                 || preferH2c && http.protocol() != HttpOptions.Protocol.HTTP_1_1);
         HttpTransport transport = h2c ? H2cClient.connectingWithin(http.connectTimeout())::sendAsync
-                : HttpClients.forOptions(http, secure)::sendAsync;
+                : HttpClients.transport(uri, http);
         AsyncLimiter limiter = AsyncLimiter.forHost(uri.getScheme().toLowerCase(Locale.ROOT) + "://"
                 + uri.getAuthority(), http.maxConcurrentRequests());
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).GET().timeout(http.requestTimeout())
