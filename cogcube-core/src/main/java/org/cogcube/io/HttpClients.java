@@ -41,7 +41,8 @@ final class HttpClients {
             return forOptions(options, false)::sendAsync;
         }
         Http1Client http1 = Http1Client.connectingWithin(options.connectTimeout(), options.maxConcurrentRequests());
-        return new Redirects(http1::sendAsync, forOptions(options, true)::sendAsync);
+        // The JDK's client (and its TLS context, with the trust store) is started only if a redirect leads to https:.
+        return new Redirects(http1::sendAsync, (request, handler) -> forOptions(options, true).sendAsync(request, handler));
     }
 
     /** Whether the default proxy selector, which the JDK's client follows, names a proxy for {@code uri}. */
