@@ -1,5 +1,8 @@
 package org.cogcube.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,9 +17,6 @@ import picocli.CommandLine.ScopeType;
             "",
             "A cube is a folder of COGs (one per date and layer) and a JSON catalogue;",
             "any HTTP server can serve it, and cogcube reads only the tiles it needs."},
-        subcommands = {CreateCommand.class, IngestCommand.class, InfoCommand.class, CogCommand.class,
-            ExtractCommand.class, StatsCommand.class, ServeCommand.class, DemoCommand.class, StartupTraining.class,
-            CommandLine.HelpCommand.class},
         footer = {"", "Run 'cogcube help COMMAND' for the options of one command.",
             "Exit codes: 0 success, 1 the work failed, 2 usage error."})
 public final class Main implements Runnable {
@@ -33,16 +33,63 @@ public final class Main implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    /** Builds the command line with its error handlers; tests use this to run commands in-process. */
+    /** The commands, in the order the usage lists them. */
+    private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("create", CreateCommand::new);
+        m.put("ingest", IngestCommand::new);
+        m.put("info", InfoCommand::new);
+        m.put("cog", CogCommand::new);
+        m.put("extract", ExtractCommand::new);
+        m.put("stats", StatsCommand::new);
+        m.put("serve", ServeCommand::new);
+        m.put("demo", DemoCommand::new);
+        m.put("train-startup", StartupTraining::new);
+        return m;
+    }
+
+    /** Builds the command line with every command and its error handlers; tests use this to run commands in-process. */
     static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * Builds the command line for {@code args}: with only the command they name when they name one
+     * (picocli reads each command's annotations by reflection when it is added, a tenth of a second
+     * for all of them, which a short extract should not pay), else with all of them (usage, help,
+     * suggestions for a mistyped name).
+     */
+    static CommandLine commandLine(String[] args) {
         CommandLine cl = new CommandLine(new Main());
+        String asked = args == null ? null : commandName(args);
+        boolean one = asked != null && COMMANDS.containsKey(asked);
+        for (Map.Entry<String, Supplier<Object>> e : COMMANDS.entrySet()) {
+            if (!one || e.getKey().equals(asked)) {
+                cl.addSubcommand(e.getKey(), e.getValue().get());
+            }
+        }
+        if (!one) {
+            cl.addSubcommand("help", new CommandLine.HelpCommand());
+        }
         cl.setExecutionExceptionHandler(new Failures());
         cl.setParameterExceptionHandler(Failures::usageError);
         return cl;
     }
 
+    /** The first argument that is not an option of cogcube itself (which take no values), or null. */
+    private static String commandName(String[] args) {
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                return a;
+            }
+        }
+        return null;
+    }
+
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args).execute(args));
     }
 
     /** Reports the version packaged in the jar's manifest. */

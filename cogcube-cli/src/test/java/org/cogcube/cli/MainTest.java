@@ -29,4 +29,22 @@ class MainTest {
         assertEquals(2, cl.execute("--no-such-option"));
         assertTrue(err.toString().contains("Unknown option"), err.toString());
     }
+
+    @Test
+    void aNamedCommandIsTheOnlyOneBuiltAndEveryOtherArgumentListBuildsThemAll() {
+        assertEquals(java.util.Set.of("extract"),
+                Main.commandLine(new String[] {"extract", "--help"}).getSubcommands().keySet());
+        assertEquals(java.util.Set.of("info"),
+                Main.commandLine(new String[] {"--verbose", "info", "x.tif"}).getSubcommands().keySet());
+        for (String[] args : new String[][] {{}, {"--help"}, {"help", "extract"}, {"extrct", "x"}}) {
+            var names = Main.commandLine(args).getSubcommands().keySet();
+            assertTrue(names.containsAll(java.util.List.of("create", "ingest", "info", "cog", "extract", "stats",
+                    "serve", "demo", "help")), String.join(" ", args) + ": " + names);
+        }
+        StringWriter out = new StringWriter();
+        CommandLine cl = Main.commandLine(new String[] {"help", "extract"});
+        cl.setOut(new PrintWriter(out));
+        assertEquals(0, cl.execute("help", "extract"));
+        assertTrue(out.toString().contains("Usage: cogcube extract"), out.toString());
+    }
 }
