@@ -6,11 +6,8 @@ import org.cogcube.UnsupportedFeatureException;
 import org.cogcube.geo.Crs;
 import org.cogcube.geo.GeoTransform;
 import org.cogcube.geo.GridGeometry;
-import org.locationtech.proj4j.CRSFactory;
-import org.locationtech.proj4j.CoordinateReferenceSystem;
+import org.cogcube.geo.Projections;
 import org.locationtech.proj4j.CoordinateTransform;
-import org.locationtech.proj4j.CoordinateTransformFactory;
-import org.locationtech.proj4j.Proj4jException;
 import org.locationtech.proj4j.ProjCoordinate;
 
 /**
@@ -30,10 +27,6 @@ record Footprint(List<double[]> ring, double[] bbox) {
     static final double RING_TOLERANCE = 1e-5;
     static final double BBOX_TOLERANCE = 1e-7;
     private static final int MAX_DEPTH = 16;
-    private static final CRSFactory CRS_FACTORY = new CRSFactory();
-    /** Parsed CRSs by EPSG code: parsing reads the library's EPSG file. Transforms are made per use (they keep state). */
-    private static final java.util.Map<Integer, CoordinateReferenceSystem> CRS_BY_CODE =
-            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The footprint of a grid of a known CRS. */
     static Footprint of(GridGeometry grid) {
@@ -116,14 +109,6 @@ record Footprint(List<double[]> ring, double[] bbox) {
         return r == 0 ? 0 : r; // no -0
     }
 
-    private static CoordinateReferenceSystem crsOf(int epsg) {
-        return CRS_BY_CODE.computeIfAbsent(epsg, code -> {
-            synchronized (CRS_FACTORY) {
-                return CRS_FACTORY.createFromName("EPSG:" + code);
-            }
-        });
-    }
-
     /** CRS coordinates to WGS84 longitude, latitude. */
     private interface ToWgs84 {
         double[] apply(double x, double y);
@@ -135,15 +120,13 @@ record Footprint(List<double[]> ring, double[] bbox) {
             if (crs.epsg() == 4326) {
                 return (x, y) -> new double[] {x, y};
             }
-            CoordinateReferenceSystem source;
+            CoordinateTransform transform;
             try {
-                source = crsOf(crs.epsg());
-            } catch (Proj4jException e) {
+                transform = Projections.transform(crs, Crs.epsg(4326));
+            } catch (UnsupportedFeatureException e) {
                 throw new UnsupportedFeatureException("cannot compute the WGS84 footprint of a grid in " + crs
-                        + ": the projection library does not know it (" + e.getMessage() + ")");
+                        + ": " + e.getMessage());
             }
-            CoordinateTransform transform = new CoordinateTransformFactory()
-                    .createTransform(source, crsOf(4326));
             return (x, y) -> {
                 ProjCoordinate out = new ProjCoordinate();
                 transform.transform(new ProjCoordinate(x, y), out);

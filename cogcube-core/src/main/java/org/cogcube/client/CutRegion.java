@@ -1,12 +1,11 @@
 package org.cogcube.client;
 
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import org.cogcube.UnsupportedFeatureException;
 import org.cogcube.geo.Crs;
 import org.cogcube.geo.GeoTransform;
 import org.cogcube.geo.GridGeometry;
+import org.cogcube.geo.Projections;
 import org.cogcube.region.Region;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateSequence;
@@ -15,10 +14,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
-import org.locationtech.proj4j.CRSFactory;
-import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.CoordinateTransform;
-import org.locationtech.proj4j.CoordinateTransformFactory;
 import org.locationtech.proj4j.ProjCoordinate;
 
 /**
@@ -42,8 +38,6 @@ import org.locationtech.proj4j.ProjCoordinate;
  */
 record CutRegion(Geometry mask, Envelope crop) {
 
-    private static final CRSFactory CRS_FACTORY = new CRSFactory();
-    private static final Map<Integer, CoordinateReferenceSystem> CRS_BY_CODE = new ConcurrentHashMap<>();
 
     CutRegion {
         Objects.requireNonNull(mask, "mask");
@@ -66,7 +60,13 @@ record CutRegion(Geometry mask, Envelope crop) {
             throw new UnsupportedFeatureException("the region has no CRS; expected one to bring it to the grid's "
                     + to);
         }
-        CoordinateTransform transform = transform(from, to);
+        CoordinateTransform transform;
+        try {
+            transform = Projections.transform(from, to);
+        } catch (UnsupportedFeatureException e) {
+            throw new UnsupportedFeatureException("cannot bring the region from " + from + " to " + to + ": "
+                    + e.getMessage());
+        }
         Geometry vertices = transformed(geometry, transform);
         Envelope crop = vertices.getEnvelopeInternal();
         double longestInPixels = longestEdge(toPixels(vertices, grid.transform()));
@@ -75,23 +75,6 @@ record CutRegion(Geometry mask, Envelope crop) {
         }
         double pieceLength = longestEdge(geometry) / longestInPixels;
         return new CutRegion(transformed(segmentize(geometry, pieceLength), transform), crop);
-    }
-
-    private static CoordinateTransform transform(Crs from, Crs to) {
-        return new CoordinateTransformFactory().createTransform(crs(from), crs(to));
-    }
-
-    private static CoordinateReferenceSystem crs(Crs crs) {
-        return CRS_BY_CODE.computeIfAbsent(crs.epsg(), code -> {
-            synchronized (CRS_FACTORY) {
-                try {
-                    return CRS_FACTORY.createFromName("EPSG:" + code);
-                } catch (RuntimeException e) {
-                    throw new UnsupportedFeatureException("cannot transform coordinates of " + crs + ": "
-                            + e.getMessage());
-                }
-            }
-        });
     }
 
     /** The geometry with every coordinate transformed. */

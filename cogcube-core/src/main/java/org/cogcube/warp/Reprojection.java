@@ -1,13 +1,9 @@
 package org.cogcube.warp;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.cogcube.UnsupportedFeatureException;
 import org.cogcube.geo.Crs;
-import org.locationtech.proj4j.CRSFactory;
-import org.locationtech.proj4j.CoordinateReferenceSystem;
+import org.cogcube.geo.Projections;
 import org.locationtech.proj4j.CoordinateTransform;
-import org.locationtech.proj4j.CoordinateTransformFactory;
 import org.locationtech.proj4j.Proj4jException;
 import org.locationtech.proj4j.ProjCoordinate;
 
@@ -16,8 +12,6 @@ import org.locationtech.proj4j.ProjCoordinate;
  * state): make one per thread.
  */
 final class Reprojection {
-    private static final CRSFactory FACTORY = new CRSFactory();
-    private static final Map<Integer, CoordinateReferenceSystem> PARSED = new ConcurrentHashMap<>();
 
     private final CoordinateTransform transform;
     private final ProjCoordinate in = new ProjCoordinate();
@@ -32,7 +26,12 @@ final class Reprojection {
         if (from.equals(to)) {
             return null;
         }
-        return new Reprojection(new CoordinateTransformFactory().createTransform(crs(from), crs(to)));
+        try {
+            return new Reprojection(Projections.transform(from, to));
+        } catch (UnsupportedFeatureException e) {
+            throw new UnsupportedFeatureException("cannot reproject from " + from + " to " + to + ": "
+                    + e.getMessage());
+        }
     }
 
     /** Transforms {@code (x[i], y[i])} in place; a point that cannot be transformed becomes NaN. */
@@ -49,18 +48,5 @@ final class Reprojection {
                 y[i] = Double.NaN;
             }
         }
-    }
-
-    private static CoordinateReferenceSystem crs(Crs crs) {
-        return PARSED.computeIfAbsent(crs.epsg(), code -> {
-            try {
-                synchronized (FACTORY) {
-                    return FACTORY.createFromName("EPSG:" + code);
-                }
-            } catch (Proj4jException | IllegalStateException e) {
-                throw new UnsupportedFeatureException("cannot reproject from or to " + crs
-                        + ": the projection library does not know it (" + e.getMessage() + ")");
-            }
-        });
     }
 }

@@ -77,6 +77,6 @@ class FootprintGdalTest {
         org.cogcube.UnsupportedFeatureException e = org.junit.jupiter.api.Assertions.assertThrows(
                 org.cogcube.UnsupportedFeatureException.class, () -> Footprint.of(grid));
         assertEquals("cannot compute the WGS84 footprint of a grid in EPSG:999999: the projection library does not"
-                + " know it (EPSG:999999)", e.getMessage());
+                + " know EPSG:999999 (EPSG:999999)", e.getMessage());
     }
 }
