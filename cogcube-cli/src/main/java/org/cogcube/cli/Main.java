@@ -73,6 +73,9 @@ public final class Main implements Runnable {
         if (!one) {
             cl.addSubcommand("help", new CommandLine.HelpCommand());
         }
+        for (CommandLine command : cl.getSubcommands().values()) {
+            HelpText.paragraphs(command.getCommandSpec().usageMessage());
+        }
         cl.setExecutionExceptionHandler(new Failures());
         cl.setParameterExceptionHandler(Failures::usageError);
         return cl;
