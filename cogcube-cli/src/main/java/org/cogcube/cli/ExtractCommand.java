@@ -71,14 +71,7 @@ final class ExtractCommand implements Callable<Integer> {
     public Integer call() {
         Query query = select.query(bands);
         long start = System.nanoTime();
-        ReadOptions options = select.readOptions();
-        if (!quiet) {
-            PrintWriter err = spec.commandLine().getErr();
-            options = options.withWarnings(warning -> {
-                err.println("warning: " + warning);
-                err.flush();
-            });
-        }
+        ReadOptions options = select.readOptions(quiet);
         Cube cube = Cube.open(catalog, options, noServerSubset ? ServerSubset.NEVER : ServerSubset.WHEN_ADVERTISED);
         Extraction extraction;
         try (Progress progress = Progress.start("extract", quiet)) {

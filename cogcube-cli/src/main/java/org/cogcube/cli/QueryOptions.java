@@ -66,10 +66,23 @@ final class QueryOptions {
     @Spec(Spec.Target.MIXEE)
     CommandLine.Model.CommandSpec spec;
 
-    /** How to open the catalogue. */
-    ReadOptions readOptions() {
+    /**
+     * How to open the catalogue; warnings (a fallback to range requests, oddities of files and
+     * catalogue) go to standard error unless {@code quiet}.
+     */
+    ReadOptions readOptions(boolean quiet) {
         ReadOptions options = ReadOptions.defaults();
-        return layerNames == null ? options : options.withLayerNames(layerNames);
+        if (layerNames != null) {
+            options = options.withLayerNames(layerNames);
+        }
+        if (quiet) {
+            return options;
+        }
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        return options.withWarnings(warning -> {
+            err.println("warning: " + warning);
+            err.flush();
+        });
     }
 
     /** The query of these bands. */

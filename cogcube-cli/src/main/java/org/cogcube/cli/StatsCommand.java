@@ -85,7 +85,7 @@ final class StatsCommand implements Callable<Integer> {
         variables.forEach(v -> read.addAll(v.expression().names()));
         Query query = select.query(List.copyOf(read));
         long start = System.nanoTime();
-        ReadOptions options = select.readOptions();
+        ReadOptions options = select.readOptions(quiet);
         Cube cube = Cube.open(catalog, options.withIo(options.io().withCache(new BlockCache(CACHE_BYTES, 64 << 10))));
         List<ZonalStatistics.Row> rows;
         try (Progress progress = Progress.start("stats", quiet)) {

@@ -131,6 +131,23 @@ class StatsCommandTest {
     }
 
     @Test
+    void warnsOfOdditiesOfTheCatalogueUnlessQuiet() throws Exception {
+        // A catalogue whose items say no EPSG code: read, with a warning naming the file.
+        Path odd = cube.resolve("catalog-no-epsg.json");
+        Files.writeString(odd, Files.readString(cube.resolve(Catalogs.STAC_FILE))
+                .replaceAll("\"proj:epsg\"\\s*:\\s*32630", "\"proj:epsg\": null"));
+        String[] args = {"stats", odd.toString(), "--roi", dir.resolve("fields.geojson").toString(), "--bands", "B04",
+            "--dates", DATES[0], "--out", "-"};
+        CliRun loud = CliRun.of(args);
+        assertEquals(0, loud.exitCode(), loud.err());
+        assertTrue(loud.err().contains("warning: ") && loud.err().contains("no EPSG code"), loud.err());
+        CliRun quiet = CliRun.of(concat(args, "-q"));
+        assertEquals(0, quiet.exitCode(), quiet.err());
+        assertEquals("", quiet.err());
+        assertEquals(loud.out(), quiet.out());
+    }
+
+    @Test
     void noVariableOrABadExpressionIsAUsageError() {
         String roi = dir.resolve("fields.geojson").toString();
         CliRun none = CliRun.of("stats", catalog(), "--roi", roi, "--out", "-");

@@ -184,9 +184,11 @@ public final class Cube {
         return extractor.run(catalog, query, progress);
     }
 
-    /** The grid of one file of the cube: the catalogue's word for it, else its header's. */
+    /** The grid of one file of the cube: the catalogue's word for it when it names a CRS, else its header's. */
     CompletableFuture<GridGeometry> gridOf(org.cogcube.catalog.Asset asset) {
-        return catalog.gridOf(asset).map(CompletableFuture::completedFuture).orElseGet(() -> extractor.grid(asset));
+        // A catalogue's grid without a CRS (proj:epsg null) cannot place a region: the file's own may.
+        return catalog.gridOf(asset).filter(g -> g.crs().isKnown()).map(CompletableFuture::completedFuture)
+                .orElseGet(() -> extractor.grid(asset));
     }
 
     /** This cube read through other readers (sharing the header cache), for a run of many queries. */
