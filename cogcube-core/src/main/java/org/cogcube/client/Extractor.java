@@ -70,6 +70,7 @@ final class Extractor {
             return CompletableFuture.failedFuture(e);
         }
         Cuts cuts = new Cuts(query.region(), query.allTouched());
+        prepare(cuts, catalog, plan, query.region());
         // Completes when the query's future does otherwise than with a result (cancelled, timed out, failed).
         CompletableFuture<Void> stop = new CompletableFuture<>();
         Function<String, RangeReader> live = location -> new StoppableRangeReader(readers.apply(location), stop);
@@ -162,6 +163,23 @@ final class Extractor {
             from += size;
         }
         return reads;
+    }
+
+    /**
+     * Starts, on another core, what the first cut will need while the files are asked for: the cut of
+     * the catalogue's grid when it names one, else the projection library for the region's CRS (its
+     * first use costs tens of milliseconds). Failures are left to the cut that needs it.
+     */
+    private static void prepare(Cuts cuts, Catalog catalog, Plan plan, org.cogcube.region.Region region) {
+        Optional<GridGeometry> grid = plan.dates().stream().flatMap(d -> d.bands().values().stream()).findFirst()
+                .flatMap(catalog::gridOf).filter(g -> g.crs().isKnown());
+        CompletableFuture.runAsync(() -> {
+            if (grid.isPresent()) {
+                cuts.of(grid.get());
+            } else if (region.crs().isKnown()) {
+                org.cogcube.geo.Projections.of(region.crs());
+            }
+        }, ForkJoinPool.commonPool());
     }
 
     /** Queries of at least this many files read by ranges first learn, from one, how large their headers are. */

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.cogcube.SourceException;
@@ -96,7 +97,7 @@ final class ServerCuts {
         }
         return HttpGets.get(uri, io, false, MAX_ANSWER).thenCompose(answer -> {
             if (answer.status() != 413 || files.size() < 2) {
-                return CompletableFuture.completedFuture(reads(assets, files, cuts, answer));
+                return reads(assets, files, cuts, answer);
             }
             int half = files.size() / 2;
             CompletableFuture<List<Extractor.Read>> first = read(assets.subList(0, half), files.subList(0, half),
@@ -111,7 +112,9 @@ final class ServerCuts {
         });
     }
 
-    private List<Extractor.Read> reads(List<Asset> assets, List<String> files, Cuts cuts, HttpGets.Answer answer) {
+    /** The answer's entries as reads, their samples decoded on all cores. */
+    private CompletableFuture<List<Extractor.Read>> reads(List<Asset> assets, List<String> files, Cuts cuts,
+            HttpGets.Answer answer) {
         String location = endpoint.toString();
         int status = answer.status();
         if (status == 404 || status == 405 || status == 501 || status == 413 || status == 414 || status == 431) {
@@ -126,11 +129,14 @@ final class ServerCuts {
         if (entries.size() != files.size()) {
             throw mismatch(location, "expected " + files.size() + " entries, found " + entries.size());
         }
-        List<Extractor.Read> reads = new ArrayList<>(files.size());
+        List<CompletableFuture<Extractor.Read>> reads = new ArrayList<>(files.size());
         for (int i = 0; i < files.size(); i++) {
-            reads.add(read(assets.get(i), files.get(i), entries.get(i), cuts, location));
+            int index = i;
+            reads.add(CompletableFuture.supplyAsync(() -> read(assets.get(index), files.get(index),
+                    entries.get(index), cuts, location), ForkJoinPool.commonPool()));
         }
-        return reads;
+        return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
+                .thenApply(v -> reads.stream().map(CompletableFuture::join).toList());
     }
 
     private static Extractor.Read read(Asset asset, String file, CutAnswer.Entry entry, Cuts cuts, String location) {
