@@ -81,10 +81,10 @@ public final class GeoTiff implements RasterSource, AutoCloseable {
         var cached = cache.get(source.location());
         if (cached.isPresent()) {
             // A source that knows its version without a request (a local file) is checked now, so
-            // a file replaced since its header was cached is simply read afresh.
-            CompletableFuture<java.util.Optional<String>> known = source.version();
-            if (known.isDone() && !known.isCompletedExceptionally()
-                    && !known.join().map(cached.get().version()::equals).orElse(true)) {
+            // a file replaced since its header was cached is simply read afresh; over HTTP the first
+            // read's answer says it (no request of its own).
+            java.util.Optional<String> known = source.knownVersion();
+            if (!known.map(cached.get().version()::equals).orElse(true)) {
                 cache.invalidate(source.location());
                 return openAsync(source, warnings, cache);
             }

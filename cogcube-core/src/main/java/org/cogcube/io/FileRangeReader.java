@@ -89,6 +89,11 @@ public final class FileRangeReader implements RangeReader {
     }
 
     @Override
+    public Optional<String> knownVersion() {
+        return Optional.of(version);
+    }
+
+    @Override
     public CompletableFuture<List<ByteBuffer>> read(List<ByteRange> ranges) {
         if (ranges.isEmpty()) {
             return CompletableFuture.completedFuture(List.of());

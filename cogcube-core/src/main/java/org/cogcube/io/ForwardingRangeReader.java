@@ -31,6 +31,11 @@ public abstract class ForwardingRangeReader implements RangeReader {
     }
 
     @Override
+    public Optional<String> knownVersion() {
+        return inner.knownVersion();
+    }
+
+    @Override
     public void close() {
         inner.close();
     }

@@ -111,6 +111,11 @@ public final class HttpRangeReader implements RangeReader {
         return size().thenApply(size -> versions.seen());
     }
 
+    @Override
+    public Optional<String> knownVersion() {
+        return versions.seen();
+    }
+
     /** The HTTP version of the latest answer, to check what was negotiated. */
     Optional<HttpClient.Version> protocolUsed() {
         return Optional.ofNullable(protocolUsed);

@@ -49,6 +49,14 @@ public interface RangeReader extends AutoCloseable {
         return CompletableFuture.completedFuture(Optional.empty());
     }
 
+    /**
+     * The version if it is known without a request (a local file's, or the one an earlier answer
+     * gave), else empty; never sends one. The default knows none.
+     */
+    default Optional<String> knownVersion() {
+        return Optional.empty();
+    }
+
     /** Reads one range. */
     default CompletableFuture<ByteBuffer> read(ByteRange range) {
         return read(List.of(range)).thenApply(buffers -> buffers.get(0));
