@@ -268,8 +268,9 @@ public final class GeoTiff implements RasterSource, AutoCloseable {
         }
         int rowsNeeded = window.endRow() - c.row() * image.chunkHeight();
         int firstRow = window.row() - c.row() * image.chunkHeight();
-        byte[] decoded = ChunkDecoder.decode(image, tiff.header().order(), c.row(), firstRow, rowsNeeded, array, off,
-                buf.remaining(), where);
+        byte[] decoded = ChunkBuffers.atLeast(ChunkDecoder.decodedBytes(image, c.row(), rowsNeeded));
+        ChunkDecoder.decode(image, tiff.header().order(), c.row(), firstRow, rowsNeeded, array, off,
+                buf.remaining(), decoded, where);
         Assembler.copy(image, c, decoded, window, bands, out);
     }
 

@@ -22,6 +22,16 @@ final class NoneCodec implements Codec {
     }
 
     @Override
+    public void decodeInto(byte[] src, int off, int len, byte[] out, int expectedLength) {
+        Arguments.checkDecodeInto(src, off, len, out, expectedLength);
+        if (len < expectedLength) {
+            throw new MalformedFileException("uncompressed chunk too short: expected " + expectedLength
+                    + " bytes, found " + len);
+        }
+        System.arraycopy(src, off, out, 0, expectedLength);
+    }
+
+    @Override
     public byte[] encode(byte[] src, int off, int len, int level) {
         Arguments.checkEncode(src, off, len);
         return Arrays.copyOfRange(src, off, off + len);

@@ -9,8 +9,8 @@ import java.util.Arrays;
 import java.util.zip.Adler32;
 
 /**
- * Decodes a zlib stream (RFC 1950) wrapping deflate data (RFC 1951) into an output array of the
- * length the caller expects, and stops there: the reader often needs only the first rows of a chunk.
+ * Decodes a zlib stream (RFC 1950) wrapping deflate data (RFC 1951) into the first bytes of an
+ * output array, as many as the caller expects, and stops there: the reader often needs only the first rows of a chunk.
  * The Adler-32 checksum is verified when the stream ends exactly where the output does and the
  * checksum is present, as zlib does.
  *
@@ -43,16 +43,19 @@ final class ZlibDecoder {
     private final BitInput in = new BitInput();
     private final BlockCodes dynamic = new BlockCodes();
     private byte[] out;
+    /** Where the output ends: the decoder writes {@code out[0, outEnd)} and nothing past it. */
+    private int outEnd;
     private int op;
 
     /**
-     * Fills {@code out} from the zlib stream {@code src[off, off+len)}.
+     * Fills {@code out[0, outLength)} from the zlib stream {@code src[off, off+len)}.
      *
      * @throws Corrupt if the stream is not valid zlib data
-     * @throws TooShort if it holds fewer than {@code out.length} bytes; {@link #decoded} says how many
+     * @throws TooShort if it holds fewer than {@code outLength} bytes; {@link #decoded} says how many
      */
-    void decode(byte[] src, int off, int len, byte[] out) {
+    void decode(byte[] src, int off, int len, byte[] out, int outLength) {
         this.out = out;
+        this.outEnd = outLength;
         this.op = 0;
         try {
             readHeader(src, off, len);
@@ -75,7 +78,7 @@ final class ZlibDecoder {
                     return;
                 }
             } while (!last);
-            if (op < out.length) {
+            if (op < outEnd) {
                 throw new TooShort("at the end of the stream");
             }
             checkAdler32();
@@ -121,7 +124,7 @@ final class ZlibDecoder {
                 | src[pos + 3] & 0xFF;
         // The JDK's Adler-32 runs at several GB/s, an order of magnitude above decoding.
         Adler32 adler = new Adler32();
-        adler.update(out, 0, out.length);
+        adler.update(out, 0, outEnd);
         int actual = (int) adler.getValue();
         if (stated != actual) {
             throw new Corrupt(String.format("incorrect data check: the stream says Adler-32 %08x, the data gives %08x",
@@ -142,14 +145,14 @@ final class ZlibDecoder {
             throw new Corrupt("stored block length " + n + " does not match its complement " + complement);
         }
         pos += 4;
-        int copied = Math.min(n, Math.min(out.length - op, in.end - pos));
+        int copied = Math.min(n, Math.min(outEnd - op, in.end - pos));
         System.arraycopy(src, pos, out, op, copied);
         op += copied;
         in.moveTo(pos + copied);
         if (copied == n) {
             return true;
         }
-        if (op == out.length) {
+        if (op == outEnd) {
             return false;
         }
         throw new TooShort("after all input bytes, within a stored block");
@@ -166,7 +169,7 @@ final class ZlibDecoder {
         }
         while (true) {
             in.need(56);
-            if (op >= out.length) {
+            if (op >= outEnd) {
                 return endsHere(lit);
             }
             int e = lookUp(lit, LITLEN_MASK, HuffmanTable.LITLEN_ROOT);
@@ -193,7 +196,7 @@ final class ZlibDecoder {
             if (distance > op) {
                 throw tooFarBack(distance, op);
             }
-            int copied = Math.min(length, out.length - op);
+            int copied = Math.min(length, outEnd - op);
             int from = op - distance;
             for (int k = 0; k < copied; k++) {
                 out[op + k] = out[from + k];
@@ -239,7 +242,7 @@ final class ZlibDecoder {
         final byte[] s = in.src;
         final byte[] o = out;
         final int inLimit = in.end - 8;
-        final int outLimit = o.length - FAST_ROOM;
+        final int outLimit = outEnd - FAST_ROOM;
         long b = in.bits;
         int n = in.count;
         int i = in.ip;
