@@ -243,6 +243,10 @@ final class ZlibDecoder {
         final byte[] o = out;
         final int inLimit = in.end - 8;
         final int outLimit = outEnd - FAST_ROOM;
+        // Implied by outLimit, since outEnd <= o.length, but tested too: with the loop bounded by
+        // the array's own length the JIT compiles it tighter (window reads of 1024² took 15 to 20 %
+        // more CPU without this test once the output array could be longer than the output).
+        final int arrayLimit = o.length - FAST_ROOM;
         long b = in.bits;
         int n = in.count;
         int i = in.ip;
@@ -255,7 +259,7 @@ final class ZlibDecoder {
             i += (63 - n) >>> 3;
             n |= 56;
             int e = lit[(int) b & LITLEN_MASK];
-            while (i <= inLimit && p <= outLimit) {
+            while (i <= inLimit && p <= outLimit && p <= arrayLimit) {
                 // Here the buffer holds at least 56 bits and e is the entry of the next code.
                 if (e < 0) {
                     b >>>= e;
