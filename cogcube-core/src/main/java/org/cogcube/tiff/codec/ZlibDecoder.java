@@ -255,7 +255,10 @@ final class ZlibDecoder {
             i += (63 - n) >>> 3;
             n |= 56;
             int e = lit[(int) b & LITLEN_MASK];
-            while (i <= inLimit && p <= outLimit && p <= arrayLimit) {
+            // One test of three limits (a sign bit survives the ORs when any is crossed): a branch
+            // taken at the end of every chunk, which the JIT compiles as such. Three tests, of which
+            // the input's is rarely the one crossed, made it recompile the loop during window reads.
+            while (((inLimit - i) | (outLimit - p) | (arrayLimit - p)) >= 0) {
                 // Here the buffer holds at least 56 bits and e is the entry of the next code.
                 if (e < 0) {
                     b >>>= e;
