@@ -1,5 +1,7 @@
 package org.cogcube.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,7 +15,8 @@ import org.cogcube.tiff.codec.Compression;
 /**
  * Decodes the DEFLATE tiles of a real COG, single-threaded, with cogcube's DEFLATE codec and with
  * {@link Inflater} (the JDK's zlib), and prints one JSON line per decoder: megabytes of decoded
- * output per second, as the median of several rounds after warming up. A round decodes every
+ * output per CPU second of the benchmark thread (steadier than wall time on a busy machine), as the
+ * median of several rounds after warming up. A round decodes every
  * sampled tile whole; a "rows" round decodes only the first quarter of each tile, as a window read
  * that needs only the top rows does.
  *
@@ -88,17 +91,18 @@ public final class InflateBench {
         }
     }
 
-    /** Decoded MB/s of each decoder in each round, the decoders taking turns, after warm-up rounds. */
+    /** Decoded MB per CPU second of each decoder in each round, the decoders taking turns, after warm-up rounds. */
     private static double[][] measure(TileSample sample, int outBytes, int rounds, Decoder... decoders) {
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         byte[] out = new byte[outBytes];
         double[][] mbps = new double[decoders.length][rounds];
         for (int r = -3; r < rounds; r++) {
             for (int d = 0; d < decoders.length; d++) {
-                long t0 = System.nanoTime();
+                long t0 = cpu.getCurrentThreadCpuTime();
                 for (byte[] tile : sample.tiles()) {
                     decoders[d].decode(tile, out);
                 }
-                double seconds = (System.nanoTime() - t0) / 1e9;
+                double seconds = (cpu.getCurrentThreadCpuTime() - t0) / 1e9;
                 if (r >= 0) {
                     mbps[d][r] = (double) outBytes * sample.tiles().size() / 1e6 / seconds;
                 }
@@ -114,7 +118,7 @@ public final class InflateBench {
         for (double v : mbps) {
             rounds.add(String.format(Locale.ROOT, "%.0f", v));
         }
-        System.out.printf(Locale.ROOT, "{\"decoder\": \"%s\", \"part\": \"%s\", \"median_mb_per_s\": %.1f,"
+        System.out.printf(Locale.ROOT, "{\"decoder\": \"%s\", \"part\": \"%s\", \"median_mb_per_cpu_s\": %.1f,"
                 + " \"rounds\": [%s]}%n", decoder, part, sorted[sorted.length / 2], String.join(", ", rounds));
     }
 }

@@ -12,23 +12,35 @@ final class ChunkDecoder {
     }
 
     /**
+     * How many bytes {@link #decode} writes for the first {@code rows} rows of a chunk of chunk row
+     * {@code row}: those rows, or the whole chunk where the compression decodes only whole chunks.
+     */
+    static int decodedBytes(ImageStructure image, int row, int rows) {
+        return image.decodedChunkBytes(row) / image.rowsInChunk(row) * decodedRows(image, row, rows);
+    }
+
+    private static int decodedRows(ImageStructure image, int row, int rows) {
+        int rowsInChunk = image.rowsInChunk(row);
+        return image.compression() == Compression.ZSTD ? rowsInChunk : Math.min(rows, rowsInChunk);
+    }
+
+    /**
      * Decodes the first {@code rows} rows of one chunk of chunk row {@code row} into little-endian
-     * samples. A window that needs only the top of a chunk stops decompressing there (except
-     * with ZSTD, whose frames decode whole). Rows above {@code firstRow} are decompressed (a
-     * stream decodes from its start) but their predictor is not undone: each row's prediction
-     * stands alone, and the caller does not read them.
+     * samples at the start of {@code out}, {@link #decodedBytes} of them. A window that needs only
+     * the top of a chunk stops decompressing there (except with ZSTD, whose frames decode whole).
+     * Rows above {@code firstRow} are decompressed (a stream decodes from its start) but their
+     * predictor is not undone: each row's prediction stands alone, and the caller does not read them.
      *
      * @param firstRow the first row of the chunk the caller reads
+     * @param out at least {@link #decodedBytes} long; the bytes past those are left as they were
      * @param where names the file and chunk in error messages
      */
-    static byte[] decode(ImageStructure image, ByteOrder order, int row, int firstRow, int rows, byte[] stored,
-            int off, int len, String where) {
-        int rowsInChunk = image.rowsInChunk(row);
-        int decodedRows = image.compression() == Compression.ZSTD ? rowsInChunk : Math.min(rows, rowsInChunk);
-        int expected = image.decodedChunkBytes(row) / rowsInChunk * decodedRows;
-        byte[] out;
+    static void decode(ImageStructure image, ByteOrder order, int row, int firstRow, int rows, byte[] stored,
+            int off, int len, byte[] out, String where) {
+        int decodedRows = decodedRows(image, row, rows);
+        int expected = decodedBytes(image, row, rows);
         try {
-            out = image.compression().codec().decode(stored, off, len, expected);
+            image.compression().codec().decodeInto(stored, off, len, out, expected);
         } catch (TruncatedDataException e) {
             throw new TruncatedDataException(where + ": " + e.getMessage(), e);
         } catch (MalformedFileException e) {
@@ -37,33 +49,29 @@ final class ChunkDecoder {
             throw new MalformedFileException(where + ": corrupt " + image.compression() + " data ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         }
-        if (out.length != expected) {
-            throw new MalformedFileException(where + ": expected " + expected + " decoded bytes, got " + out.length);
-        }
         int skipped = Math.max(0, Math.min(firstRow, decodedRows));
         int rowBytes = expected / decodedRows;
         image.predictor().decode(out, skipped * rowBytes, image.chunkWidth(), decodedRows - skipped,
                 image.samplesPerChunkPixel(), image.sampleType(), order);
         if (order == ByteOrder.BIG_ENDIAN) {
-            swap(out, image.sampleType().bytes());
+            swap(out, expected, image.sampleType().bytes());
         }
-        return out;
     }
 
-    /** Reverses the bytes of every sample. */
-    static void swap(byte[] b, int size) {
+    /** Reverses the bytes of every sample in {@code b[0, length)}. */
+    static void swap(byte[] b, int length, int size) {
         switch (size) {
             case 1 -> {
             }
             case 2 -> {
-                for (int i = 0; i + 1 < b.length; i += 2) {
+                for (int i = 0; i + 1 < length; i += 2) {
                     byte t = b[i];
                     b[i] = b[i + 1];
                     b[i + 1] = t;
                 }
             }
             default -> {
-                for (int i = 0; i + size <= b.length; i += size) {
+                for (int i = 0; i + size <= length; i += size) {
                     for (int j = 0; j < size / 2; j++) {
                         byte t = b[i + j];
                         b[i + j] = b[i + size - 1 - j];

@@ -300,8 +300,10 @@ public final class GeoTiff implements RasterSource, AutoCloseable {
             off = 0;
         }
         int firstRow = window.row() - c.row() * image.chunkHeight();
-        byte[] decoded = ChunkDecoder.decode(image, tiff.header().order(), c.row(), firstRow, plan.rowsNeeded(c),
-                array, off, buf.remaining(), where);
+        int rowsNeeded = plan.rowsNeeded(c);
+        byte[] decoded = ChunkBuffers.atLeast(ChunkDecoder.decodedBytes(image, c.row(), rowsNeeded));
+        ChunkDecoder.decode(image, tiff.header().order(), c.row(), firstRow, rowsNeeded, array, off,
+                buf.remaining(), decoded, where);
         Assembler.copy(image, c, decoded, window, plan.bands(), out);
     }
 

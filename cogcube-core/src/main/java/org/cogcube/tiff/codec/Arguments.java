@@ -14,6 +14,11 @@ final class Arguments {
         }
     }
 
+    static void checkDecodeInto(byte[] src, int off, int len, byte[] out, int expectedLength) {
+        checkDecode(src, off, len, expectedLength);
+        Objects.checkFromIndexSize(0, expectedLength, out.length);
+    }
+
     static void checkEncode(byte[] src, int off, int len) {
         Objects.checkFromIndexSize(off, len, src.length);
     }

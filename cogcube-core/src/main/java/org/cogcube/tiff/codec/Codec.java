@@ -23,6 +23,22 @@ public interface Codec {
     byte[] decode(byte[] src, int off, int len, int expectedLength);
 
     /**
+     * Decodes {@code src[off, off+len)} into {@code out[0, expectedLength)}, as {@link #decode}
+     * does and with the same errors; the bytes of {@code out} past {@code expectedLength} are left
+     * as they were. A reader that decodes many chunks one after another can so reuse one array
+     * instead of allocating (and zeroing) one per chunk. Codecs that can write into {@code out}
+     * directly do; the others decode into a new array and copy it.
+     *
+     * @throws IndexOutOfBoundsException if {@code [off, off+len)} is not within {@code src} or
+     *     {@code expectedLength} exceeds {@code out.length}
+     * @throws IllegalArgumentException if {@code expectedLength} is negative
+     */
+    default void decodeInto(byte[] src, int off, int len, byte[] out, int expectedLength) {
+        Arguments.checkDecodeInto(src, off, len, out, expectedLength);
+        System.arraycopy(decode(src, off, len, expectedLength), 0, out, 0, expectedLength);
+    }
+
+    /**
      * Encodes {@code src[off, off+len)}. The level is codec-specific (see
      * {@link Compression#defaultLevel()}) and ignored by codecs that have none.
      *

@@ -31,13 +31,19 @@ final class DeflateCodec implements Codec {
     public byte[] decode(byte[] src, int off, int len, int expectedLength) {
         Arguments.checkDecode(src, off, len, expectedLength);
         byte[] out = new byte[expectedLength];
+        decodeInto(src, off, len, out, expectedLength);
+        return out;
+    }
+
+    @Override
+    public void decodeInto(byte[] src, int off, int len, byte[] out, int expectedLength) {
+        Arguments.checkDecodeInto(src, off, len, out, expectedLength);
         if (expectedLength == 0) {
-            return out;
+            return;
         }
         ZlibDecoder decoder = DECODERS.take();
         try {
-            decoder.decode(src, off, len, out);
-            return out;
+            decoder.decode(src, off, len, out, expectedLength);
         } catch (ZlibDecoder.Corrupt e) {
             throw new MalformedFileException("corrupt deflate data (expected a zlib stream of " + expectedLength
                     + " decoded bytes): " + e.getMessage(), e);

@@ -13,11 +13,19 @@ final class NoneCodec implements Codec {
     @Override
     public byte[] decode(byte[] src, int off, int len, int expectedLength) {
         Arguments.checkDecode(src, off, len, expectedLength);
+        byte[] out = new byte[expectedLength];
+        decodeInto(src, off, len, out, expectedLength);
+        return out;
+    }
+
+    @Override
+    public void decodeInto(byte[] src, int off, int len, byte[] out, int expectedLength) {
+        Arguments.checkDecodeInto(src, off, len, out, expectedLength);
         if (len < expectedLength) {
             throw new TruncatedDataException("uncompressed chunk too short: expected " + expectedLength
                     + " bytes, found " + len);
         }
-        return Arrays.copyOfRange(src, off, off + expectedLength);
+        System.arraycopy(src, off, out, 0, expectedLength);
     }
 
     @Override

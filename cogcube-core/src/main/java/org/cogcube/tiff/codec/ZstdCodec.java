@@ -32,9 +32,27 @@ final class ZstdCodec implements Codec {
     @Override
     public byte[] decode(byte[] src, int off, int len, int expectedLength) {
         Arguments.checkDecode(src, off, len, expectedLength);
+        if (!checkFrame(src, off, len, expectedLength)) {
+            return new byte[0];
+        }
+        byte[] out = new byte[expectedLength];
+        decompress(src, off, len, out, expectedLength);
+        return out;
+    }
+
+    @Override
+    public void decodeInto(byte[] src, int off, int len, byte[] out, int expectedLength) {
+        Arguments.checkDecodeInto(src, off, len, out, expectedLength);
+        if (checkFrame(src, off, len, expectedLength)) {
+            decompress(src, off, len, out, expectedLength);
+        }
+    }
+
+    /** Whether there is a frame to decompress (false for no bytes expected from none); refuses a bad header. */
+    private static boolean checkFrame(byte[] src, int off, int len, int expectedLength) {
         if (len == 0) {
             if (expectedLength == 0) {
-                return new byte[0];
+                return false;
             }
             throw new MalformedFileException("ZSTD data too short: expected a zstd frame of " + expectedLength
                     + " decoded bytes, found no bytes");
@@ -48,7 +66,10 @@ final class ZstdCodec implements Codec {
             throw new MalformedFileException("ZSTD frame declares " + declared + " decoded bytes, expected "
                     + expectedLength);
         }
-        byte[] out = new byte[expectedLength];
+        return true;
+    }
+
+    private static void decompress(byte[] src, int off, int len, byte[] out, int expectedLength) {
         ZstdDecompressCtx context = DECOMPRESSORS.take();
         int n;
         try {
@@ -64,7 +85,6 @@ final class ZstdCodec implements Codec {
             throw new MalformedFileException("ZSTD data too short: expected " + expectedLength
                     + " decoded bytes, found " + n);
         }
-        return out;
     }
 
     @Override

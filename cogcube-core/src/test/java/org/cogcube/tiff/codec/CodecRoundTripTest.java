@@ -44,6 +44,21 @@ class CodecRoundTripTest {
                 codec.decode(framed, before, encoded.length, size));
     }
 
+    @Property(tries = 200, seed = "20240615")
+    void decodeIntoFillsTheStartOfAReusedArrayAndLeavesTheRest(@ForAll Compression compression,
+            @ForAll Content content, @ForAll("chunkSizes") int size, @ForAll @IntRange(max = 1000) int spare,
+            @ForAll long seed) {
+        byte[] data = content.make(size, seed);
+        Codec codec = compression.codec();
+        byte[] encoded = codec.encode(data, 0, size, compression.defaultLevel());
+        byte[] reused = Content.RANDOM.make(size + spare, seed + 1);
+        byte[] before = reused.clone();
+        codec.decodeInto(encoded, 0, encoded.length, reused, size);
+        assertArrayEquals(data, Arrays.copyOf(reused, size), () -> compression + " " + content);
+        assertArrayEquals(Arrays.copyOfRange(before, size, size + spare),
+                Arrays.copyOfRange(reused, size, size + spare), () -> compression + " wrote past the expected length");
+    }
+
     @Property(tries = 60, seed = "20240613")
     void deflateDecodeInvertsEncodeAtEveryLevel(@ForAll @IntRange(min = 1, max = 9) int level,
             @ForAll Content content, @ForAll @IntRange(max = 40_000) int size, @ForAll long seed) {

@@ -57,6 +57,35 @@ class CorruptStreamTest {
         decodeOrFail(compression, encoded, size);
     }
 
+    @Property(tries = 300, seed = "20240624")
+    void decodingABrokenStreamIntoAReusedArrayEndsAsDecodingItAloneDoes(@ForAll Compression compression,
+            @ForAll Content content, @ForAll @IntRange(min = 1, max = 30_000) int size,
+            @ForAll @IntRange(max = 999) int keptPerMille, @ForAll @IntRange(max = 4) int flips, @ForAll long seed) {
+        byte[] encoded = compression.codec().encode(content.make(size, seed), 0, size, compression.defaultLevel());
+        byte[] broken = Arrays.copyOf(encoded, (int) ((long) encoded.length * keptPerMille / 1000));
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < flips && broken.length > 0; i++) {
+            broken[random.nextInt(broken.length)] ^= (byte) (1 + random.nextInt(255));
+        }
+        byte[] alone = decodeOrFail(compression, broken, size);
+        byte[] reused = Content.RANDOM.make(size + 64, seed + 1);
+        byte[] tail = Arrays.copyOfRange(reused, size, size + 64);
+        boolean failed = assertTimeoutPreemptively(PATIENCE, () -> {
+            try {
+                compression.codec().decodeInto(broken, 0, broken.length, reused, size);
+                return false;
+            } catch (MalformedFileException | UnsupportedFeatureException e) {
+                return true;
+            }
+        });
+        assertEquals(alone == null, failed, "decode and decodeInto disagree on whether the stream is broken");
+        if (alone != null) {
+            assertArrayEquals(alone, Arrays.copyOf(reused, size));
+        }
+        assertArrayEquals(tail, Arrays.copyOfRange(reused, size, size + 64),
+                "decodeInto wrote past the expected length");
+    }
+
     /** The decoded bytes, or null if the codec threw MalformedFileException; fails on anything else. */
     private static byte[] decodeOrFail(Compression compression, byte[] src, int expectedLength) {
         return assertTimeoutPreemptively(PATIENCE, () -> {

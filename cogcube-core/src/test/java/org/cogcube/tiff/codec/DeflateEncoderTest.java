@@ -179,7 +179,7 @@ class DeflateEncoderTest {
     private static byte[] cogcubeInflate(byte[] encoded, int size) {
         byte[] out = new byte[size];
         if (size > 0) {
-            new ZlibDecoder().decode(encoded, 0, encoded.length, out);
+            new ZlibDecoder().decode(encoded, 0, encoded.length, out, size);
         }
         return out;
     }

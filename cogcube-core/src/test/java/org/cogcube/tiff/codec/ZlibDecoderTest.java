@@ -39,6 +39,21 @@ class ZlibDecoderTest {
         assertArrayEquals(Arrays.copyOf(data, wanted), DEFLATE.decode(stream, 0, stream.length, wanted));
     }
 
+    @Property(tries = 200, seed = "20240703")
+    void decodesWhatZlibWritesIntoTheStartOfALongerUsedArray(@ForAll @IntRange(max = 9) int level,
+            @ForAll @IntRange(max = 2) int strategy, @ForAll Content content,
+            @ForAll @IntRange(max = 100_000) int size, @ForAll @IntRange(max = 1000) int keptPerMille,
+            @ForAll @IntRange(max = 2000) int spare, @ForAll long seed) {
+        byte[] data = content.make(size, seed);
+        byte[] stream = zlib(data, level, strategy);
+        int wanted = (int) ((long) size * keptPerMille / 1000);
+        byte[] used = Content.RANDOM.make(wanted + spare, seed + 1);
+        byte[] rest = Arrays.copyOfRange(used, wanted, used.length);
+        DEFLATE.decodeInto(stream, 0, stream.length, used, wanted);
+        assertArrayEquals(Arrays.copyOf(data, wanted), Arrays.copyOf(used, wanted));
+        assertArrayEquals(rest, Arrays.copyOfRange(used, wanted, used.length), "wrote past the wanted bytes");
+    }
+
     @Test
     void decodesStoredFixedAndDynamicBlocks() {
         byte[] tiny = "cogcube cogcube cogcube".getBytes();
