@@ -18,15 +18,13 @@ import org.cogcube.raster.RasterSource;
 
 /**
  * Writes the cuts of an extraction as {@code OUT/<band>/<date>.tif}, float32 COGs with NaN nodata,
- * several files at once. A field's cut is small (50 x 50 pixels is typical), so each file gets
- * the smallest block (a multiple of 16, at most 512) that holds the whole cut in one tile: a
- * 512-pixel block would encode a megabyte of padding for ten kilobytes of values.
+ * several files at once, as the dates come ({@link #submit}). A field's cut is small (50 x 50
+ * pixels is typical), so each file gets the smallest block (a multiple of 16, at most 512) that
+ * holds the whole cut in one tile: a 512-pixel block would encode a megabyte of padding for ten
+ * kilobytes of values.
  */
-final class CutFiles {
+final class CutFiles implements AutoCloseable {
     private static final int MAX_BLOCK = 512;
-
-    private CutFiles() {
-    }
 
     /**
      * Writers at once: more than the cores, because writing a small cut is mostly waiting for its
@@ -36,18 +34,47 @@ final class CutFiles {
      */
     static final int WRITERS = Math.max(8, 2 * Runtime.getRuntime().availableProcessors());
 
+    private final Path out;
+    private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS, DaemonThreads.named("cogcube-write"));
+    private final List<CompletableFuture<Void>> writes = new ArrayList<>();
+
+    CutFiles(Path out) {
+        this.out = out;
+    }
+
     /** Writes every cut; returns once all are written (each replaced atomically). */
     static void write(Path out, List<LayerCut> cuts) {
-        int threads = Math.max(1, Math.min(cuts.size(), WRITERS));
-        ExecutorService writers = Executors.newFixedThreadPool(threads, DaemonThreads.named("cogcube-write"));
+        try (CutFiles files = new CutFiles(out)) {
+            cuts.forEach(files::submit);
+            files.await();
+        }
+    }
+
+    /** Starts writing a cut; thread-safe. */
+    synchronized void submit(LayerCut cut) {
+        writes.add(CompletableFuture.runAsync(() -> write(out, cut), writers));
+    }
+
+    /** Waits for every write submitted; fails as the first failed write did. */
+    void await() {
+        List<CompletableFuture<Void>> all;
+        synchronized (this) {
+            all = List.copyOf(writes);
+        }
+        Futures.join(CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)));
+    }
+
+    /** Lets the writes under way finish (a file is never left half-written), then stops the writers. */
+    @Override
+    public void close() {
+        writers.shutdown();
         try {
-            List<CompletableFuture<Void>> writes = new ArrayList<>();
-            for (LayerCut cut : cuts) {
-                writes.add(CompletableFuture.runAsync(() -> write(out, cut), writers));
+            while (!writers.awaitTermination(1, java.util.concurrent.TimeUnit.SECONDS)) {
+                // each write is short; wait them out
             }
-            Futures.join(CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)));
-        } finally {
+        } catch (InterruptedException e) {
             writers.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 

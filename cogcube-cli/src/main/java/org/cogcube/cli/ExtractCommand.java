@@ -2,6 +2,7 @@ package org.cogcube.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import org.cogcube.client.Cube;
 import org.cogcube.client.Dropped;
 import org.cogcube.client.Extraction;
 import org.cogcube.client.LayerCut;
+import org.cogcube.client.ProgressListener;
 import org.cogcube.client.Query;
 import org.cogcube.client.ServerSubset;
 import picocli.CommandLine;
@@ -74,14 +76,25 @@ final class ExtractCommand implements Callable<Integer> {
         ReadOptions options = select.readOptions(quiet);
         Cube cube = Cube.open(catalog, options, noServerSubset ? ServerSubset.NEVER : ServerSubset.WHEN_ADVERTISED);
         Extraction extraction;
-        try (Progress progress = Progress.start("extract", quiet)) {
-            extraction = QueryOptions.join(cube.extractAsync(query, (done, total) -> progress.rows(done, total)));
+        // Each date's files are written as soon as it is cut, while later dates are still on their way.
+        try (Progress progress = Progress.start("extract", quiet); CutFiles files = new CutFiles(out)) {
+            extraction = QueryOptions.join(cube.extractAsync(query, new ProgressListener() {
+                @Override
+                public void filesRead(int done, int total) {
+                    progress.rows(done, total);
+                }
+
+                @Override
+                public void dateDone(LocalDate date, List<LayerCut> kept) {
+                    kept.forEach(files::submit);
+                }
+            }));
+            files.await();
         }
         Map<String, Integer> written = new LinkedHashMap<>();
         for (String band : query.bands()) {
             written.put(band, 0);
         }
-        CutFiles.write(out, extraction.cuts());
         for (LayerCut cut : extraction.cuts()) {
             written.merge(cut.band(), 1, Integer::sum);
         }

@@ -100,7 +100,11 @@ final class Extractor {
             List<CompletableFuture<Read>> all = new ArrayList<>(bands.values());
             cloud.ifPresent(all::add);
             dates.add(CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
-                    .thenApplyAsync(v -> assemble(date.date(), query, bands, cloud), ForkJoinPool.commonPool()));
+                    .thenApplyAsync(v -> assemble(date.date(), query, bands, cloud), ForkJoinPool.commonPool())
+                    .thenApply(r -> {
+                        progress.dateDone(date.date(), r.kept());
+                        return r;
+                    }));
         }
         CompletableFuture<Extraction> result = CompletableFuture.allOf(dates.toArray(CompletableFuture[]::new))
                 .thenApply(v -> {
