@@ -53,9 +53,12 @@ final class FileHandler extends Handler.Abstract {
     private final int bufferSize;
     private final GzipVariants gzip = new GzipVariants();
     private final CutHandler cuts;
+    private final OpenFiles openFiles;
 
-    FileHandler(SafePaths paths, boolean listDirectories, int bufferSize, long maxCutPixels) {
+    FileHandler(SafePaths paths, boolean listDirectories, int bufferSize, long maxCutPixels, OpenFiles openFiles) {
         super(InvocationType.NON_BLOCKING);
+        this.openFiles = openFiles;
+        addBean(openFiles);
         this.paths = paths;
         this.listDirectories = listDirectories;
         this.bufferSize = bufferSize;
@@ -97,7 +100,7 @@ final class FileHandler extends Handler.Abstract {
                 folder(response, callback, path, rawPath, head);
                 return;
             }
-            file = FileVersion.open(path, found);
+            file = openFiles.open(path, found);
         } catch (NoSuchFileException | AccessDeniedException gone) {
             error(response, callback, HttpStatus.NOT_FOUND_404, head);
             return;
