@@ -132,7 +132,11 @@ final class FileVersion implements AutoCloseable {
 
         /** Looks the file up (one {@code stat}, links not followed: the path is a real path). */
         static Identity of(Path path) throws IOException {
-            BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return of(Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+        }
+
+        /** What a look-up of the file found. */
+        static Identity of(BasicFileAttributes a) {
             return new Identity(a.fileKey(), a.isDirectory(), a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
         }
 
