@@ -42,6 +42,8 @@ public final class CubeServer implements AutoCloseable {
      * selectors than cores would leave cores idle under load (Jetty's default is half the cores).
      */
     private static final int SELECTORS = Runtime.getRuntime().availableProcessors();
+    /** File versions kept open between responses ({@link OpenFiles}): a cube's files asked for at once. */
+    private static final int OPEN_FILES = 256;
     private final Server jetty;
     private final ServerConnector connector;
     private final ServerOptions options;
@@ -110,7 +112,8 @@ public final class CubeServer implements AutoCloseable {
         connector.setIdleTimeout(limits.idleTimeout().toMillis());
         connector.setAcceptQueueSize(1024);
         jetty.addConnector(connector);
-        jetty.setHandler(new FileHandler(paths, options.listing(), limits.bufferSize(), limits.maxCutPixels()));
+        jetty.setHandler(new FileHandler(paths, options.listing(), limits.bufferSize(), limits.maxCutPixels(),
+                new OpenFiles(scheduler, OPEN_FILES)));
         options.accessLog().ifPresent(file -> {
             RequestLogWriter writer = new RequestLogWriter(file.toAbsolutePath().toString());
             writer.setAppend(true);

@@ -53,9 +53,12 @@ final class FileHandler extends Handler.Abstract {
     private final int bufferSize;
     private final GzipVariants gzip = new GzipVariants();
     private final CutHandler cuts;
+    private final OpenFiles openFiles;
 
-    FileHandler(SafePaths paths, boolean listDirectories, int bufferSize, long maxCutPixels) {
+    FileHandler(SafePaths paths, boolean listDirectories, int bufferSize, long maxCutPixels, OpenFiles openFiles) {
         super(InvocationType.NON_BLOCKING);
+        this.openFiles = openFiles;
+        addBean(openFiles);
         this.paths = paths;
         this.listDirectories = listDirectories;
         this.bufferSize = bufferSize;
@@ -83,21 +86,17 @@ final class FileHandler extends Handler.Abstract {
 
     private void get(Request request, Response response, Callback callback, boolean head) throws IOException {
         String rawPath = request.getHttpURI().getPath();
-        Path path;
+        FileVersion file;
         try {
-            path = paths.resolve(rawPath);
+            SafePaths.Found found = paths.find(rawPath);
+            if (found.identity().directory()) {
+                folder(response, callback, found.path(), rawPath, head);
+                return;
+            }
+            file = openFiles.open(found.path(), found.identity());
         } catch (SafePaths.Refused refused) {
             error(response, callback, refused.status, head);
             return;
-        }
-        FileVersion file;
-        try {
-            FileVersion.Identity found = FileVersion.Identity.of(path);
-            if (found.directory()) {
-                folder(response, callback, path, rawPath, head);
-                return;
-            }
-            file = FileVersion.open(path, found);
         } catch (NoSuchFileException | AccessDeniedException gone) {
             error(response, callback, HttpStatus.NOT_FOUND_404, head);
             return;

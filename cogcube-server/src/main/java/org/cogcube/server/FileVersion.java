@@ -9,6 +9,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One version of a file, open: the channel that reads it, and the validators that name it.
@@ -23,6 +25,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Files rewritten in place (not renamed) cannot be served consistently by any server; a read
  * that finds the file shorter than when opened fails the response rather than sending a mix.
+ *
+ * <p>An object of this class is one <em>reference</em> to an open version: {@link #share()} makes
+ * another reference to the same channel (for {@link OpenFiles}, which keeps versions open between
+ * responses), and the channel closes when the last reference is closed. Closing a reference twice
+ * counts once.
  */
 final class FileVersion implements AutoCloseable {
     private static final int ATTEMPTS = 5;
@@ -33,13 +40,30 @@ final class FileVersion implements AutoCloseable {
     final long lastModifiedMillis;
     /** The strong entity tag, quotes included. */
     final String etag;
+    /** What the file was when opened: the channel reads that file whatever the path names later. */
+    final Identity identity;
+    /** How many references to the channel are not closed yet, shared by all of them. */
+    private final AtomicInteger references;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private FileVersion(Path path, FileChannel channel, long size, long lastModifiedMillis, String etag) {
+    private FileVersion(Path path, FileChannel channel, Identity identity, AtomicInteger references) {
         this.path = path;
         this.channel = channel;
-        this.size = size;
-        this.lastModifiedMillis = lastModifiedMillis;
-        this.etag = etag;
+        this.identity = identity;
+        this.size = identity.size;
+        this.lastModifiedMillis = identity.mtimeNanos / 1_000_000;
+        this.etag = identity.etag();
+        this.references = references;
+    }
+
+    private FileVersion(FileVersion shared) {
+        this.path = shared.path;
+        this.channel = shared.channel;
+        this.identity = shared.identity;
+        this.size = shared.size;
+        this.lastModifiedMillis = shared.lastModifiedMillis;
+        this.etag = shared.etag;
+        this.references = shared.references;
     }
 
     /** Opens the file at {@code path} (a real path) and names the version opened. */
@@ -62,7 +86,7 @@ final class FileVersion implements AutoCloseable {
                 Identity after = Identity.of(path);
                 if (before.equals(after) && channel.size() == after.size) {
                     kept = true;
-                    return new FileVersion(path, channel, after.size, after.mtimeNanos / 1_000_000, after.etag());
+                    return new FileVersion(path, channel, after, new AtomicInteger(1));
                 }
             } finally {
                 if (!kept) {
@@ -73,12 +97,30 @@ final class FileVersion implements AutoCloseable {
         throw new IOException(path + " kept changing while being opened (" + ATTEMPTS + " attempts)");
     }
 
+    /**
+     * Another reference to the same open channel, to close on its own; null when every reference
+     * was closed already (the channel with them).
+     */
+    FileVersion share() {
+        int n;
+        do {
+            n = references.get();
+            if (n == 0) {
+                return null;
+            }
+        } while (!references.compareAndSet(n, n + 1));
+        return new FileVersion(this);
+    }
+
+    /** Closes this reference, and the channel with the last one. */
     @Override
     public void close() {
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // a read-only channel has nothing to flush
+        if (closed.compareAndSet(false, true) && references.decrementAndGet() == 0) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // a read-only channel has nothing to flush
+            }
         }
     }
 
@@ -90,7 +132,11 @@ final class FileVersion implements AutoCloseable {
 
         /** Looks the file up (one {@code stat}, links not followed: the path is a real path). */
         static Identity of(Path path) throws IOException {
-            BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return of(Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+        }
+
+        /** What a look-up of the file found. */
+        static Identity of(BasicFileAttributes a) {
             return new Identity(a.fileKey(), a.isDirectory(), a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
         }
 

@@ -6,8 +6,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The one rule that decides which file a request path may reach, applied to the path exactly as
@@ -47,14 +52,65 @@ final class SafePaths {
         return root;
     }
 
+    /** A servable file or folder: its real path, and what its look-up found. */
+    record Found(Path path, FileVersion.Identity identity) {
+    }
+
+    /**
+     * The file or folder that {@code rawPath} (the request target's path, not decoded, without
+     * query) names under the root, looked up. Below the root, each name is looked up without
+     * following links (one {@code lstat} each, the last of which is the file's look-up): with no
+     * symbolic link on the way, the path is its own real path; with one, the real path is resolved
+     * and checked as {@link #resolve} does.
+     *
+     * @throws java.nio.file.NoSuchFileException, java.nio.file.AccessDeniedException if the real
+     *     path found cannot be looked up (it went away meanwhile, or may not be read)
+     */
+    Found find(String rawPath) throws Refused, IOException {
+        List<String> names = segments(rawPath);
+        Path path = root;
+        BasicFileAttributes attributes = null;
+        for (String name : names) {
+            path = path.resolve(name);
+            try {
+                attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (NoSuchFileException e) {
+                throw new Refused(404, "no such file");
+            } catch (IOException | SecurityException e) {
+                attributes = null; // e.g. not a folder on the way: the full resolution says what
+            }
+            if (attributes == null || attributes.isSymbolicLink()) {
+                Path real = realPathInside(under(names));
+                return new Found(real, FileVersion.Identity.of(real));
+            }
+        }
+        if (attributes == null) { // the root itself
+            return new Found(root, FileVersion.Identity.of(root));
+        }
+        return new Found(path, FileVersion.Identity.of(attributes));
+    }
+
     /**
      * The real path of the file or folder that {@code rawPath} (the request target's path, not
      * decoded, without query) names under the root.
      */
     Path resolve(String rawPath) throws Refused {
+        return realPathInside(under(segments(rawPath)));
+    }
+
+    private Path under(List<String> names) {
+        Path path = root;
+        for (String name : names) {
+            path = path.resolve(name);
+        }
+        return path;
+    }
+
+    /** The names of a request path below the root, decoded and checked; none for the root itself. */
+    private static List<String> segments(String rawPath) throws Refused {
         String decoded = decode(rawPath);
-        Path candidate = root;
         String[] segments = decoded.substring(1).split("/", -1);
+        List<String> names = new ArrayList<>(segments.length);
         for (int i = 0; i < segments.length; i++) {
             String s = segments[i];
             if (s.isEmpty()) {
@@ -69,8 +125,13 @@ final class SafePaths {
             if (s.startsWith(".")) {
                 throw new Refused(404, "hidden name '" + s + "'");
             }
-            candidate = candidate.resolve(s);
+            names.add(s);
         }
+        return names;
+    }
+
+    /** The real path of a candidate under the root, if it stays inside the root and is not hidden. */
+    private Path realPathInside(Path candidate) throws Refused {
         Path real;
         try {
             real = candidate.toRealPath();

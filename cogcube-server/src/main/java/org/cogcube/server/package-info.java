@@ -55,6 +55,10 @@
  * <p>TLS is BoringSSL through Conscrypt where its native library (bundled in its jar) loads, else
  * the JDK's own ({@link org.cogcube.server.TlsProvider}); either negotiates h2 or http/1.1 by ALPN.
  *
+ * <p>Versions asked for again and again stay open between responses ({@code OpenFiles}): a response
+ * then costs one {@code stat} of its file (to check the path still names that version) instead of
+ * an open, two {@code stat}s, an {@code fstat} and a close; versions unused for a while are closed.
+ *
  * <p>Files are read by the thread that handles the request, without handing over to another
  * (like nginx without thread pools): fast when the cube is on a local disk or in the page cache,
  * which is what the server is for.

@@ -38,6 +38,7 @@ class SafePathsTest {
         Files.createSymbolicLink(root.resolve("out.txt"), outside.resolve("passwd"));
         Files.createSymbolicLink(root.resolve("outdir"), outside);
         Files.createSymbolicLink(root.resolve("up"), Path.of(".."));
+        Files.createSymbolicLink(root.resolve("latest"), Path.of("2018-01-02"));
         Files.createSymbolicLink(root.resolve("shown.txt"), root.resolve(".hidden"));
         paths = new SafePaths(root);
     }
@@ -50,10 +51,15 @@ class SafePathsTest {
         "/2018%2D01%2D02/B04.tif, 2018-01-02/B04.tif",
         "/inside.tif, 2018-01-02/B04.tif",
         "/relative.tif, a.tif",
+        "/latest/B04.tif, 2018-01-02/B04.tif",
         "/2018-01-02/, 2018-01-02",
         "/, ''"})
     void servesFilesAndLinksThatStayInside(String request, String expected) throws Exception {
-        assertEquals(root.toRealPath().resolve(expected), paths.resolve(request));
+        Path real = root.toRealPath().resolve(expected);
+        assertEquals(real, paths.resolve(request));
+        SafePaths.Found found = paths.find(request);
+        assertEquals(real, found.path(), "looked up name by name, links resolved where there are any");
+        assertEquals(FileVersion.Identity.of(real), found.identity());
     }
 
     @ParameterizedTest
@@ -64,6 +70,8 @@ class SafePathsTest {
     void refusesMalformedAndTraversingPathsAsBadRequests(String request) {
         SafePaths.Refused refused = assertThrows(SafePaths.Refused.class, () -> paths.resolve(request));
         assertEquals(400, refused.status, refused.getMessage());
+        SafePaths.Refused alsoRefused = assertThrows(SafePaths.Refused.class, () -> paths.find(request));
+        assertEquals(400, alsoRefused.status, alsoRefused.getMessage());
     }
 
     @ParameterizedTest
@@ -72,6 +80,8 @@ class SafePathsTest {
     void hidesHiddenMissingAndEscapingFilesAsNotFound(String request) {
         SafePaths.Refused refused = assertThrows(SafePaths.Refused.class, () -> paths.resolve(request));
         assertEquals(404, refused.status, refused.getMessage());
+        SafePaths.Refused alsoRefused = assertThrows(SafePaths.Refused.class, () -> paths.find(request));
+        assertEquals(404, alsoRefused.status, alsoRefused.getMessage());
     }
 
     @Test
