@@ -12,13 +12,13 @@ import org.cogcube.io.Futures;
 
 /**
  * Writes one level of a COG while its rows stream in: tiles each complete row of tiles on the
- * codec threads, appends the framed tiles to this level's temporary file in row-major order,
+ * encoding threads ({@link EncodePool}), appends the framed tiles to this level's temporary file in row-major order,
  * and feeds the next (coarser) level the rows it computes. Holds only the rows still needed.
  * Driven by one thread.
  */
 final class LevelWriter {
     /** Tile rows compressing at once per level before the writer waits: bounds memory. */
-    private static final int MAX_PENDING_ROWS = Math.max(2, DecodePool.THREADS);
+    private static final int MAX_PENDING_ROWS = Math.max(2, EncodePool.THREADS);
 
     final int width;
     final int height;
@@ -94,7 +94,7 @@ final class LevelWriter {
             List<CompletableFuture<byte[]>> tiles = new ArrayList<>(tilesAcross);
             for (int c = 0; c < tilesAcross; c++) {
                 int column = c;
-                tiles.add(CompletableFuture.supplyAsync(() -> encoder.encode(snapshot, column), DecodePool.EXECUTOR));
+                tiles.add(CompletableFuture.supplyAsync(() -> encoder.encode(snapshot, column), EncodePool.EXECUTOR));
             }
             pending.add(tiles);
             nextTileRow++;
