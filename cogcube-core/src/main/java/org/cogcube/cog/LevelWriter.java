@@ -106,15 +106,15 @@ final class LevelWriter {
 
     private void writeOldest() {
         for (CompletableFuture<byte[]> f : pending.removeFirst()) {
-            byte[] framed = Futures.join(f);
+            byte[] data = Futures.join(f);
+            ByteBuffer[] framed = TileEncoder.framed(data);
             try {
                 long at = temp.position();
-                ByteBuffer b = ByteBuffer.wrap(framed);
-                while (b.hasRemaining()) {
-                    temp.write(b);
+                while (framed[2].hasRemaining()) {
+                    temp.write(framed);
                 }
                 tileOffsets[tilesWritten] = at + 4;
-                tileSizes[tilesWritten] = framed.length - TileEncoder.FRAMING;
+                tileSizes[tilesWritten] = data.length;
                 tilesWritten++;
             } catch (IOException e) {
                 throw new UncheckedIOException("writing a temporary tile file: " + e.getMessage(), e);
