@@ -79,6 +79,10 @@ final class LevelWriter {
         int keep = Math.min(nextTileRow * blockSize,
                 next == null || nextDownRow >= next.height ? Integer.MAX_VALUE : downsampler.sourceRows(nextDownRow)[0]);
         rows.dropBefore(keep);
+        // Waiting only now lets the rows of the coarser levels be computed while these tiles encode.
+        while (pending.size() > MAX_PENDING_ROWS) {
+            writeOldest();
+        }
     }
 
     private void startReadyTileRows() {
@@ -98,9 +102,6 @@ final class LevelWriter {
             }
             pending.add(tiles);
             nextTileRow++;
-            while (pending.size() > MAX_PENDING_ROWS) {
-                writeOldest();
-            }
         }
     }
 
