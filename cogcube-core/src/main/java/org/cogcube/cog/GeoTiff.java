@@ -267,10 +267,15 @@ public final class GeoTiff implements RasterSource, AutoCloseable {
             off = 0;
         }
         int rowsNeeded = window.endRow() - c.row() * image.chunkHeight();
+        if (ChunkDecoder.storedAsSamples(image, tiff.header().order())) {
+            ChunkDecoder.checkStoredLength(image, c.row(), rowsNeeded, buf.remaining(), where);
+            Assembler.copy(image, c, array, off, window, bands, out);
+            return;
+        }
         int firstRow = window.row() - c.row() * image.chunkHeight();
         byte[] decoded = ChunkDecoder.decode(image, tiff.header().order(), c.row(), firstRow, rowsNeeded, array, off,
                 buf.remaining(), where);
-        Assembler.copy(image, c, decoded, window, bands, out);
+        Assembler.copy(image, c, decoded, 0, window, bands, out);
     }
 
     /** The little-endian bytes of the nodata value for sparse chunks, or null when zeros will do. */
