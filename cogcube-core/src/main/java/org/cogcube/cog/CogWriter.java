@@ -25,10 +25,11 @@ import org.cogcube.tiff.codec.Predictor;
  * Writes Cloud Optimized GeoTIFFs in GDAL's COG layout, which GDAL's validator accepts and
  * {@code gdalinfo} reports as {@code LAYOUT=COG}.
  *
- * <p>The source is read strip by strip (one row of tiles at a time); each level's tiles are
- * compressed on every core and spooled to a temporary file beside the output while the next
- * overview is computed from the rows in memory, so heap use is bounded by a few rows of tiles
- * whatever the image size. The file is then assembled (header, every IFD, the smallest
+ * <p>The source is read strip by strip (one row of tiles at a time) on the calling thread, which
+ * also computes the overviews' rows from the rows in memory, while each level's tiles are
+ * compressed on every core ({@link EncodePool}, not the threads that decode the source) and
+ * spooled to a temporary file beside the output. A level waits once it has a few rows of tiles
+ * compressing, so heap use is bounded by a few rows of tiles whatever the image size. The file is then assembled (header, every IFD, the smallest
  * overview's tiles first) into a temporary name and renamed into place: a reader never sees a
  * half-written COG.
  */
