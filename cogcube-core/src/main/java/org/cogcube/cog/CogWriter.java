@@ -2,6 +2,8 @@ package org.cogcube.cog;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -132,11 +134,15 @@ public final class CogWriter {
                     || strip.type() != source.type()) {
                 throw new IllegalStateException("the source returned " + strip + " for " + Window.of(0, y, w, n));
             }
-            List<byte[][]> rows = new ArrayList<>(n);
+            ByteBuffer[] data = new ByteBuffer[bands];
+            for (int b = 0; b < bands; b++) {
+                data[b] = strip.data(b);
+            }
+            List<ByteBuffer[]> rows = new ArrayList<>(n);
             for (int r = 0; r < n; r++) {
-                byte[][] row = new byte[bands][w * bytes];
+                ByteBuffer[] row = new ByteBuffer[bands];
                 for (int b = 0; b < bands; b++) {
-                    strip.data(b).get(r * w * bytes, row[b], 0, w * bytes);
+                    row[b] = data[b].slice(r * w * bytes, w * bytes).order(ByteOrder.LITTLE_ENDIAN);
                 }
                 rows.add(row);
             }

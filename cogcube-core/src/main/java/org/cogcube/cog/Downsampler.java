@@ -1,5 +1,6 @@
 package org.cogcube.cog;
 
+import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
 import org.cogcube.raster.SampleType;
@@ -103,7 +104,7 @@ final class Downsampler {
      * in integers. Every weight of {@link #weightedRow} is then 1, so both give the same values;
      * this one costs a fraction.
      */
-    private byte[] halve(byte[] a, byte[] b) {
+    private byte[] halve(ByteBuffer a, ByteBuffer b) {
         byte[] out = new byte[dstWidth * type.bytes()];
         for (int i = 0; i < dstWidth; i++) {
             int s = 2 * i;
@@ -130,12 +131,12 @@ final class Downsampler {
         return out;
     }
 
-    private int sample(byte[] r, int i) {
+    private int sample(ByteBuffer r, int i) {
         return switch (type) {
-            case UINT8 -> r[i] & 0xFF;
-            case INT8 -> r[i];
-            case UINT16 -> (r[2 * i] & 0xFF) | (r[2 * i + 1] & 0xFF) << 8;
-            default -> (short) ((r[2 * i] & 0xFF) | r[2 * i + 1] << 8);
+            case UINT8 -> r.get(i) & 0xFF;
+            case INT8 -> r.get(i);
+            case UINT16 -> r.getShort(2 * i) & 0xFFFF;
+            default -> r.getShort(2 * i);
         };
     }
 
@@ -154,13 +155,13 @@ final class Downsampler {
         byte[] out = new byte[dstWidth * bytes];
         int[] ys = sourceRows(dstRow);
         if (resampling == Resampling.NEAREST) {
-            byte[] s = src.row(band, ys[0]);
+            ByteBuffer s = src.row(band, ys[0]);
             for (int i = 0; i < dstWidth; i++) {
-                System.arraycopy(s, nearest(i, srcWidth, dstWidth) * bytes, out, i * bytes, bytes);
+                s.get(nearest(i, srcWidth, dstWidth) * bytes, out, i * bytes, bytes);
             }
             return out;
         }
-        byte[][] rows = new byte[ys[1] - ys[0]][];
+        ByteBuffer[] rows = new ByteBuffer[ys[1] - ys[0]];
         for (int y = ys[0]; y < ys[1]; y++) {
             rows[y - ys[0]] = src.row(band, y);
         }
@@ -177,7 +178,7 @@ final class Downsampler {
             }
             double[] xw = xWeights[i];
             for (int ry = 0; ry < rows.length; ry++) {
-                byte[] r = rows[ry];
+                ByteBuffer r = rows[ry];
                 for (int x = x0[i]; x < x1[i]; x++) {
                     double v = get(r, x);
                     if (Double.isNaN(v) || (hasNodata && v == nodata)) {
@@ -214,8 +215,18 @@ final class Downsampler {
         return hasNodata ? nodata : (type.isFloatingPoint() ? Double.NaN : 0);
     }
 
-    private double get(byte[] b, int i) {
-        return Samples.get(type, b, i);
+    /** The {@code i}-th sample of a little-endian row, as {@link Samples#get} reads it from an array. */
+    private double get(ByteBuffer b, int i) {
+        return switch (type) {
+            case UINT8 -> b.get(i) & 0xFF;
+            case INT8 -> b.get(i);
+            case UINT16 -> b.getShort(i * 2) & 0xFFFF;
+            case INT16 -> b.getShort(i * 2);
+            case UINT32 -> b.getInt(i * 4) & 0xFFFFFFFFL;
+            case INT32 -> b.getInt(i * 4);
+            case FLOAT32 -> b.getFloat(i * 4);
+            case FLOAT64 -> b.getDouble(i * 8);
+        };
     }
 
     private void put(byte[] b, int i, double v) {

@@ -3,6 +3,7 @@ package org.cogcube.cog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -57,17 +58,17 @@ final class LevelWriter {
     }
 
     /** Takes the next rows of this level, in order: {@code newRows[row][band]}, full width, little-endian. */
-    void accept(List<byte[][]> newRows) {
-        for (byte[][] r : newRows) {
+    void accept(List<ByteBuffer[]> newRows) {
+        for (ByteBuffer[] r : newRows) {
             rows.append(r);
         }
         startReadyTileRows();
         if (next != null) {
-            List<byte[][]> produced = new ArrayList<>();
+            List<ByteBuffer[]> produced = new ArrayList<>();
             while (nextDownRow < next.height && downsampler.sourceRows(nextDownRow)[1] <= rows.end()) {
-                byte[][] row = new byte[bands][];
+                ByteBuffer[] row = new ByteBuffer[bands];
                 for (int b = 0; b < bands; b++) {
-                    row[b] = downsampler.row(rows, b, nextDownRow);
+                    row[b] = ByteBuffer.wrap(downsampler.row(rows, b, nextDownRow)).order(ByteOrder.LITTLE_ENDIAN);
                 }
                 produced.add(row);
                 nextDownRow++;
@@ -89,7 +90,7 @@ final class LevelWriter {
         while (nextTileRow < tilesDown && rows.end() >= Math.min((nextTileRow + 1) * blockSize, height)) {
             int y0 = nextTileRow * blockSize;
             int y1 = Math.min(y0 + blockSize, height);
-            byte[][][] snapshot = new byte[y1 - y0][bands][];
+            ByteBuffer[][] snapshot = new ByteBuffer[y1 - y0][bands];
             for (int y = y0; y < y1; y++) {
                 for (int b = 0; b < bands; b++) {
                     snapshot[y - y0][b] = rows.row(b, y);

@@ -22,7 +22,7 @@ record TileEncoder(SampleType type, int bands, int blockSize, int imageWidth, Co
      * @param rows the tile's rows (up to blockSize), each per band, full width, little-endian
      * @param tileColumn which tile of the row
      */
-    byte[] encode(byte[][][] rows, int tileColumn) {
+    byte[] encode(ByteBuffer[][] rows, int tileColumn) {
         int bytes = type.bytes();
         int pixelBytes = bytes * bands;
         byte[] tile = scratch(blockSize * blockSize * pixelBytes);
@@ -43,14 +43,16 @@ record TileEncoder(SampleType type, int bands, int blockSize, int imageWidth, Co
         for (int y = 0; y < rows.length; y++) {
             int dst = y * blockSize * pixelBytes;
             if (bands == 1) {
-                System.arraycopy(rows[y][0], x0 * bytes, tile, dst, w * bytes);
+                rows[y][0].get(x0 * bytes, tile, dst, w * bytes);
             } else {
                 for (int b = 0; b < bands; b++) {
-                    byte[] src = rows[y][b];
+                    ByteBuffer src = rows[y][b];
                     int s = x0 * bytes;
                     int d = dst + b * bytes;
-                    for (int x = 0; x < w; x++, s += bytes, d += pixelBytes) {
-                        System.arraycopy(src, s, tile, d, bytes);
+                    for (int x = 0; x < w; x++, d += pixelBytes) {
+                        for (int k = 0; k < bytes; k++) {
+                            tile[d + k] = src.get(s++);
+                        }
                     }
                 }
             }

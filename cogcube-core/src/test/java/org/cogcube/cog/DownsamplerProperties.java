@@ -2,6 +2,8 @@ package org.cogcube.cog;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -33,7 +35,7 @@ class DownsamplerProperties {
                     Samples.put(type, row, x, nodata);
                 }
             }
-            rows.append(new byte[][] {row});
+            rows.append(new ByteBuffer[] {ByteBuffer.wrap(row).order(ByteOrder.LITTLE_ENDIAN)});
         }
         Downsampler down = new Downsampler(type, Resampling.AVERAGE, srcWidth, 2, dstWidth, 1, nodata, withNodata);
         assertArrayEquals(down.weightedRow(rows, 0, 0), down.row(rows, 0, 0));
