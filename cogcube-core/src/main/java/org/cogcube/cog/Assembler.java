@@ -9,10 +9,11 @@ final class Assembler {
     }
 
     /**
-     * @param chunk decoded little-endian samples of the chunk
+     * @param chunk decoded little-endian samples of the chunk, from {@code chunkOffset}
      * @param out per output band, the window's samples (little-endian, row by row)
      */
-    static void copy(ImageStructure image, ChunkPlan.Chunk c, byte[] chunk, Window w, int[] bands, byte[][] out) {
+    static void copy(ImageStructure image, ChunkPlan.Chunk c, byte[] chunk, int chunkOffset, Window w, int[] bands,
+            byte[][] out) {
         int bytes = image.sampleType().bytes();
         int cx0 = c.column() * image.chunkWidth();
         int cy0 = c.row() * image.chunkHeight();
@@ -40,9 +41,9 @@ final class Assembler {
                 int srcRow = ((y - cy0) * image.chunkWidth() + (x0 - cx0)) * spp;
                 int dstPos = ((y - w.row()) * w.width() + (x0 - w.column())) * bytes;
                 if (spp == 1) {
-                    System.arraycopy(chunk, srcRow * bytes, dst, dstPos, runBytes);
+                    System.arraycopy(chunk, chunkOffset + srcRow * bytes, dst, dstPos, runBytes);
                 } else {
-                    int src = (srcRow + sample) * bytes;
+                    int src = chunkOffset + (srcRow + sample) * bytes;
                     int step = spp * bytes;
                     for (int x = x0; x < x1; x++, src += step, dstPos += bytes) {
                         System.arraycopy(chunk, src, dst, dstPos, bytes);

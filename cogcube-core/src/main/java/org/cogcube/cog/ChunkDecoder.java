@@ -4,6 +4,7 @@ import java.nio.ByteOrder;
 import org.cogcube.MalformedFileException;
 import org.cogcube.tiff.ImageStructure;
 import org.cogcube.tiff.codec.Compression;
+import org.cogcube.tiff.codec.Predictor;
 import org.cogcube.tiff.codec.TruncatedDataException;
 
 /** Turns the stored bytes of one chunk into its samples: decompress, undo the predictor, make little-endian. */
@@ -55,6 +56,25 @@ final class ChunkDecoder {
                 image.samplesPerChunkPixel(), image.sampleType(), order);
         if (order == ByteOrder.BIG_ENDIAN) {
             swap(out, expected, image.sampleType().bytes());
+        }
+    }
+
+    /**
+     * Whether a chunk's stored bytes are already its little-endian samples (no compression, no
+     * predictor, little-endian or single bytes), so that a reader can copy them without decoding.
+     */
+    static boolean storedAsSamples(ImageStructure image, ByteOrder order) {
+        return image.compression() == Compression.NONE && image.predictor() == Predictor.NONE
+                && (order == ByteOrder.LITTLE_ENDIAN || image.sampleType().bytes() == 1);
+    }
+
+    /** Checks that an uncompressed chunk of chunk row {@code row} holds its first {@code rows} rows. */
+    static void checkStoredLength(ImageStructure image, int row, int rows, int len, String where) {
+        int rowsInChunk = image.rowsInChunk(row);
+        int expected = image.decodedChunkBytes(row) / rowsInChunk * Math.min(rows, rowsInChunk);
+        if (len < expected) {
+            throw new TruncatedDataException(where + ": uncompressed chunk too short: expected " + expected
+                    + " bytes, found " + len);
         }
     }
 

@@ -39,7 +39,11 @@ public record CogOptions(int blockSize, Compression compression, int level, Pred
      * The level the writer uses when none is given. For DEFLATE it is 4, not GDAL's 6: on
      * imagery after a predictor, level 4 makes files as small as level 6 (within 1%, and as
      * small as GDAL's level 6) with less CPU, because longer match searches find little in
-     * prediction residuals. ZSTD keeps GDAL's 9.
+     * prediction residuals. Lower levels save little: the search along a hash chain is not
+     * what costs most (hashing every position and writing the Huffman codes are); on the
+     * benchmark's 10980 x 10980 band, level 2 encodes about 5% faster and level 1 about 9%,
+     * for files 0.4% and 1.4% larger than level 4's (0.992 and 1.003 times GDAL's, against
+     * 0.989). ZSTD keeps GDAL's 9.
      */
     public static int defaultLevel(Compression c) {
         return switch (c) {

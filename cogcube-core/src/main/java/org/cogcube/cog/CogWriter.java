@@ -2,6 +2,8 @@ package org.cogcube.cog;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -25,10 +27,11 @@ import org.cogcube.tiff.codec.Predictor;
  * Writes Cloud Optimized GeoTIFFs in GDAL's COG layout, which GDAL's validator accepts and
  * {@code gdalinfo} reports as {@code LAYOUT=COG}.
  *
- * <p>The source is read strip by strip (one row of tiles at a time); each level's tiles are
- * compressed on every core and spooled to a temporary file beside the output while the next
- * overview is computed from the rows in memory, so heap use is bounded by a few rows of tiles
- * whatever the image size. The file is then assembled (header, every IFD, the smallest
+ * <p>The source is read strip by strip (one row of tiles at a time) on the calling thread, which
+ * also computes the overviews' rows from the rows in memory, while each level's tiles are
+ * compressed on every core ({@link EncodePool}, not the threads that decode the source) and
+ * spooled to a temporary file beside the output. A level waits once it has a few rows of tiles
+ * compressing, so heap use is bounded by a few rows of tiles whatever the image size. The file is then assembled (header, every IFD, the smallest
  * overview's tiles first) into a temporary name and renamed into place: a reader never sees a
  * half-written COG.
  */
@@ -131,11 +134,15 @@ public final class CogWriter {
                     || strip.type() != source.type()) {
                 throw new IllegalStateException("the source returned " + strip + " for " + Window.of(0, y, w, n));
             }
-            List<byte[][]> rows = new ArrayList<>(n);
+            ByteBuffer[] data = new ByteBuffer[bands];
+            for (int b = 0; b < bands; b++) {
+                data[b] = strip.data(b);
+            }
+            List<ByteBuffer[]> rows = new ArrayList<>(n);
             for (int r = 0; r < n; r++) {
-                byte[][] row = new byte[bands][w * bytes];
+                ByteBuffer[] row = new ByteBuffer[bands];
                 for (int b = 0; b < bands; b++) {
-                    strip.data(b).get(r * w * bytes, row[b], 0, w * bytes);
+                    row[b] = data[b].slice(r * w * bytes, w * bytes).order(ByteOrder.LITTLE_ENDIAN);
                 }
                 rows.add(row);
             }

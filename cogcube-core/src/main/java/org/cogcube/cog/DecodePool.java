@@ -4,7 +4,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.cogcube.io.DaemonThreads;
 
-/** The threads that decode and encode chunks: one per core, daemons, shared by every reader and writer. */
+/**
+ * The threads that decode chunks: one per core, daemons, shared by every reader
+ * (writers encode on {@link EncodePool}).
+ */
 final class DecodePool {
     private DecodePool() {
     }

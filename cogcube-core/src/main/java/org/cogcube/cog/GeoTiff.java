@@ -299,12 +299,17 @@ public final class GeoTiff implements RasterSource, AutoCloseable {
             buf.duplicate().get(array);
             off = 0;
         }
-        int firstRow = window.row() - c.row() * image.chunkHeight();
         int rowsNeeded = plan.rowsNeeded(c);
+        if (ChunkDecoder.storedAsSamples(image, tiff.header().order())) {
+            ChunkDecoder.checkStoredLength(image, c.row(), rowsNeeded, buf.remaining(), where);
+            Assembler.copy(image, c, array, off, window, plan.bands(), out);
+            return;
+        }
+        int firstRow = window.row() - c.row() * image.chunkHeight();
         byte[] decoded = ChunkBuffers.atLeast(ChunkDecoder.decodedBytes(image, c.row(), rowsNeeded));
         ChunkDecoder.decode(image, tiff.header().order(), c.row(), firstRow, rowsNeeded, array, off,
                 buf.remaining(), decoded, where);
-        Assembler.copy(image, c, decoded, window, plan.bands(), out);
+        Assembler.copy(image, c, decoded, 0, window, plan.bands(), out);
     }
 
     /** The little-endian bytes of the nodata value for sparse chunks, or null when zeros will do. */

@@ -3,6 +3,7 @@ package org.cogcube.cog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,13 +13,13 @@ import org.cogcube.io.Futures;
 
 /**
  * Writes one level of a COG while its rows stream in: tiles each complete row of tiles on the
- * codec threads, appends the framed tiles to this level's temporary file in row-major order,
+ * encoding threads ({@link EncodePool}), appends the framed tiles to this level's temporary file in row-major order,
  * and feeds the next (coarser) level the rows it computes. Holds only the rows still needed.
  * Driven by one thread.
  */
 final class LevelWriter {
     /** Tile rows compressing at once per level before the writer waits: bounds memory. */
-    private static final int MAX_PENDING_ROWS = Math.max(2, DecodePool.THREADS);
+    private static final int MAX_PENDING_ROWS = Math.max(2, EncodePool.THREADS);
 
     final int width;
     final int height;
@@ -57,17 +58,17 @@ final class LevelWriter {
     }
 
     /** Takes the next rows of this level, in order: {@code newRows[row][band]}, full width, little-endian. */
-    void accept(List<byte[][]> newRows) {
-        for (byte[][] r : newRows) {
+    void accept(List<ByteBuffer[]> newRows) {
+        for (ByteBuffer[] r : newRows) {
             rows.append(r);
         }
         startReadyTileRows();
         if (next != null) {
-            List<byte[][]> produced = new ArrayList<>();
+            List<ByteBuffer[]> produced = new ArrayList<>();
             while (nextDownRow < next.height && downsampler.sourceRows(nextDownRow)[1] <= rows.end()) {
-                byte[][] row = new byte[bands][];
+                ByteBuffer[] row = new ByteBuffer[bands];
                 for (int b = 0; b < bands; b++) {
-                    row[b] = downsampler.row(rows, b, nextDownRow);
+                    row[b] = ByteBuffer.wrap(downsampler.row(rows, b, nextDownRow)).order(ByteOrder.LITTLE_ENDIAN);
                 }
                 produced.add(row);
                 nextDownRow++;
@@ -79,13 +80,17 @@ final class LevelWriter {
         int keep = Math.min(nextTileRow * blockSize,
                 next == null || nextDownRow >= next.height ? Integer.MAX_VALUE : downsampler.sourceRows(nextDownRow)[0]);
         rows.dropBefore(keep);
+        // Waiting only now lets the rows of the coarser levels be computed while these tiles encode.
+        while (pending.size() > MAX_PENDING_ROWS) {
+            writeOldest();
+        }
     }
 
     private void startReadyTileRows() {
         while (nextTileRow < tilesDown && rows.end() >= Math.min((nextTileRow + 1) * blockSize, height)) {
             int y0 = nextTileRow * blockSize;
             int y1 = Math.min(y0 + blockSize, height);
-            byte[][][] snapshot = new byte[y1 - y0][bands][];
+            ByteBuffer[][] snapshot = new ByteBuffer[y1 - y0][bands];
             for (int y = y0; y < y1; y++) {
                 for (int b = 0; b < bands; b++) {
                     snapshot[y - y0][b] = rows.row(b, y);
@@ -94,27 +99,24 @@ final class LevelWriter {
             List<CompletableFuture<byte[]>> tiles = new ArrayList<>(tilesAcross);
             for (int c = 0; c < tilesAcross; c++) {
                 int column = c;
-                tiles.add(CompletableFuture.supplyAsync(() -> encoder.encode(snapshot, column), DecodePool.EXECUTOR));
+                tiles.add(CompletableFuture.supplyAsync(() -> encoder.encode(snapshot, column), EncodePool.EXECUTOR));
             }
             pending.add(tiles);
             nextTileRow++;
-            while (pending.size() > MAX_PENDING_ROWS) {
-                writeOldest();
-            }
         }
     }
 
     private void writeOldest() {
         for (CompletableFuture<byte[]> f : pending.removeFirst()) {
-            byte[] framed = Futures.join(f);
+            byte[] data = Futures.join(f);
+            ByteBuffer[] framed = TileEncoder.framed(data);
             try {
                 long at = temp.position();
-                ByteBuffer b = ByteBuffer.wrap(framed);
-                while (b.hasRemaining()) {
-                    temp.write(b);
+                while (framed[2].hasRemaining()) {
+                    temp.write(framed);
                 }
                 tileOffsets[tilesWritten] = at + 4;
-                tileSizes[tilesWritten] = framed.length - TileEncoder.FRAMING;
+                tileSizes[tilesWritten] = data.length;
                 tilesWritten++;
             } catch (IOException e) {
                 throw new UncheckedIOException("writing a temporary tile file: " + e.getMessage(), e);

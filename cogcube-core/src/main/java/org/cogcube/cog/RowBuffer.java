@@ -1,15 +1,18 @@
 package org.cogcube.cog;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A sliding window of full-width rows of one level, per band: rows are appended at the bottom as
- * they are produced and dropped from the top once nothing needs them. Rows are little-endian.
+ * they are produced and dropped from the top once nothing needs them. A row of a band is a
+ * little-endian buffer of its samples, read by absolute index (often a view into the strip the
+ * source returned, so that taking a row copies nothing).
  */
 final class RowBuffer {
     private final int bands;
-    private final List<byte[][]> rows = new ArrayList<>(); // each entry: one row, per band
+    private final List<ByteBuffer[]> rows = new ArrayList<>(); // each entry: one row, per band
     private int first;
 
     RowBuffer(int bands) {
@@ -27,7 +30,7 @@ final class RowBuffer {
     }
 
     /** Appends one row (per band arrays, taken over). */
-    void append(byte[][] row) {
+    void append(ByteBuffer[] row) {
         if (row.length != bands) {
             throw new IllegalArgumentException("expected " + bands + " bands, got " + row.length);
         }
@@ -35,7 +38,7 @@ final class RowBuffer {
     }
 
     /** The samples of a band on a held row. */
-    byte[] row(int band, int y) {
+    ByteBuffer row(int band, int y) {
         if (y < first || y >= end()) {
             throw new IllegalStateException("row " + y + " not held (holding " + first + " to " + end() + ")");
         }

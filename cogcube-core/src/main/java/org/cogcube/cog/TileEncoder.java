@@ -1,5 +1,6 @@
 package org.cogcube.cog;
 
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.cogcube.raster.SampleType;
 import org.cogcube.tiff.codec.Compression;
@@ -7,15 +8,12 @@ import org.cogcube.tiff.codec.Predictor;
 
 /**
  * Encodes one tile from full-width rows: gathers the tile's pixels (interleaving bands, padding
- * past the image's edge with a fill value), applies the predictor, compresses, and frames the
- * result as GDAL's COG layout wants it: a 4-byte little-endian size before, the last 4 bytes
- * repeated after.
+ * past the image's edge with a fill value), applies the predictor and compresses; {@link #framed}
+ * frames the result as GDAL's COG layout wants it: a 4-byte little-endian size before, the last
+ * 4 bytes repeated after.
  */
 record TileEncoder(SampleType type, int bands, int blockSize, int imageWidth, Compression compression, int level,
         Predictor predictor, byte[] fill) {
-
-    /** Bytes of framing around a tile: leader and trailer. */
-    static final int FRAMING = 8;
 
     /** Each codec thread gathers its tiles in one buffer of its own instead of a new one per tile. */
     private static final ThreadLocal<byte[]> SCRATCH = new ThreadLocal<>();
@@ -24,7 +22,7 @@ record TileEncoder(SampleType type, int bands, int blockSize, int imageWidth, Co
      * @param rows the tile's rows (up to blockSize), each per band, full width, little-endian
      * @param tileColumn which tile of the row
      */
-    byte[] encode(byte[][][] rows, int tileColumn) {
+    byte[] encode(ByteBuffer[][] rows, int tileColumn) {
         int bytes = type.bytes();
         int pixelBytes = bytes * bands;
         byte[] tile = scratch(blockSize * blockSize * pixelBytes);
@@ -45,14 +43,16 @@ record TileEncoder(SampleType type, int bands, int blockSize, int imageWidth, Co
         for (int y = 0; y < rows.length; y++) {
             int dst = y * blockSize * pixelBytes;
             if (bands == 1) {
-                System.arraycopy(rows[y][0], x0 * bytes, tile, dst, w * bytes);
+                rows[y][0].get(x0 * bytes, tile, dst, w * bytes);
             } else {
                 for (int b = 0; b < bands; b++) {
-                    byte[] src = rows[y][b];
+                    ByteBuffer src = rows[y][b];
                     int s = x0 * bytes;
                     int d = dst + b * bytes;
-                    for (int x = 0; x < w; x++, s += bytes, d += pixelBytes) {
-                        System.arraycopy(src, s, tile, d, bytes);
+                    for (int x = 0; x < w; x++, d += pixelBytes) {
+                        for (int k = 0; k < bytes; k++) {
+                            tile[d + k] = src.get(s++);
+                        }
                     }
                 }
             }
@@ -62,17 +62,21 @@ record TileEncoder(SampleType type, int bands, int blockSize, int imageWidth, Co
         if (data == tile) {
             throw new IllegalStateException("a codec returned its input buffer");
         }
-        byte[] framed = new byte[data.length + FRAMING];
+        return data;
+    }
+
+    /**
+     * A tile's compressed bytes framed for GDAL's COG layout, as buffers to write one after the
+     * other (the data is not copied): its size as 4 little-endian bytes, the data, its last 4 bytes.
+     */
+    static ByteBuffer[] framed(byte[] data) {
         int n = data.length;
-        framed[0] = (byte) n;
-        framed[1] = (byte) (n >>> 8);
-        framed[2] = (byte) (n >>> 16);
-        framed[3] = (byte) (n >>> 24);
-        System.arraycopy(data, 0, framed, 4, n);
-        for (int i = 0; i < 4; i++) {
-            framed[4 + n + i] = n >= 4 ? data[n - 4 + i] : 0;
+        ByteBuffer leader = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(0, n);
+        byte[] trailer = new byte[4];
+        if (n >= 4) {
+            System.arraycopy(data, n - 4, trailer, 0, 4);
         }
-        return framed;
+        return new ByteBuffer[] {leader, ByteBuffer.wrap(data), ByteBuffer.wrap(trailer)};
     }
 
     private static byte[] scratch(int length) {
