@@ -44,7 +44,7 @@ final class CogCommand implements Callable<Integer> {
     String compress;
 
     @Option(names = "--level", paramLabel = "N",
-            description = "Compression level: deflate 1-9 (default 4, which compresses imagery as well as 6, faster), "
+            description = "Compression level: deflate 1-9 (default 2, which compresses imagery as well as GDAL's 6, faster), "
                     + "zstd 1-22 (default 9).")
     Integer level;
 

@@ -29,25 +29,25 @@ public record CogOptions(int blockSize, Compression compression, int level, Pred
         }
     }
 
-    /** DEFLATE level 4 with the predictor chosen by type, 512-pixel tiles, average overviews. */
+    /** DEFLATE level 2 with the predictor chosen by type, 512-pixel tiles, average overviews. */
     public static CogOptions defaults() {
         return new CogOptions(512, Compression.DEFLATE, defaultLevel(Compression.DEFLATE), null, Resampling.AVERAGE,
                 true, OptionalDouble.empty());
     }
 
     /**
-     * The level the writer uses when none is given. For DEFLATE it is 4, not GDAL's 6: on
-     * imagery after a predictor, level 4 makes files as small as level 6 (within 1%, and as
-     * small as GDAL's level 6) with less CPU, because longer match searches find little in
-     * prediction residuals. Lower levels save little: the search along a hash chain is not
-     * what costs most (hashing every position and writing the Huffman codes are); on the
-     * benchmark's 10980 x 10980 band, level 2 encodes about 5% faster and level 1 about 9%,
-     * for files 0.4% and 1.4% larger than level 4's (0.992 and 1.003 times GDAL's, against
-     * 0.989). ZSTD keeps GDAL's 9.
+     * The level the writer uses when none is given. For DEFLATE it is 2, not GDAL's 6: on
+     * imagery after a predictor, longer match searches find little in prediction residuals, so
+     * cogcube's encoder at level 2 makes files as small as GDAL's at 6 (0.992 times their size on
+     * the benchmark's 10980 x 10980 band) for less CPU. Levels 3 to 6 search deeper for little:
+     * level 4 costs about 5% more CPU for files 0.4% smaller (0.989 times GDAL's); level 1 saves
+     * little more (the search along a hash chain is not what costs most: hashing every position
+     * and writing the Huffman codes are) for files 1% larger. Cubes are written once and read
+     * many times over slow links, so the default stays no larger than GDAL's. ZSTD keeps GDAL's 9.
      */
     public static int defaultLevel(Compression c) {
         return switch (c) {
-            case DEFLATE, ADOBE_DEFLATE -> 4;
+            case DEFLATE, ADOBE_DEFLATE -> 2;
             default -> c.defaultLevel();
         };
     }
