@@ -36,7 +36,7 @@ final class Bodies {
         return new Ignoring();
     }
 
-    private static final class Collector implements BodySubscriber<byte[]> {
+    private static final class Collector implements org.cogcube.io.http1.ArrayBodySubscriber<byte[]> {
         private final byte[] data;
         private final CompletableFuture<byte[]> result = new CompletableFuture<>();
         private Flow.Subscription subscription;
@@ -76,6 +76,21 @@ final class Bodies {
                     + " before the body failed: " + failure);
             cut.initCause(failure);
             result.completeExceptionally(cut);
+        }
+
+        @Override
+        public byte[] array() {
+            return data;
+        }
+
+        @Override
+        public int filled() {
+            return filled;
+        }
+
+        @Override
+        public void advance(int n) {
+            filled += n;
         }
 
         @Override

@@ -148,6 +148,13 @@ final class Http1Body {
             dropped += Math.max(n, 0);
             return n;
         }
+        if (subscriber instanceof ArrayBodySubscriber<?> sink && sink.filled() < sink.array().length) {
+            int n = connection.readInto(sink.array(), sink.filled(), Math.min(max, sink.array().length - sink.filled()));
+            if (n > 0) {
+                sink.advance(n);
+            }
+            return n;
+        }
         ByteBuffer data = connection.take(max);
         if (data == null) {
             return -1;

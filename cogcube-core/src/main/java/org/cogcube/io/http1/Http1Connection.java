@@ -123,6 +123,24 @@ final class Http1Connection implements AutoCloseable {
         return ByteBuffer.wrap(chunk, 0, n);
     }
 
+    /**
+     * Reads up to {@code len} bytes of the connection into {@code b} at {@code off}, those buffered
+     * first, else what one read of the socket gives; how many, or -1 at the end of the connection.
+     */
+    int readInto(byte[] b, int off, int len) throws IOException {
+        if (position < limit) {
+            int n = Math.min(len, limit - position);
+            System.arraycopy(buffer, position, b, off, n);
+            position += n;
+            return n;
+        }
+        int n = in.read(b, off, len);
+        if (n > 0) {
+            received += n;
+        }
+        return n;
+    }
+
     /** Drops up to {@code max} bytes of the connection; how many, or -1 at its end. */
     int skip(int max) throws IOException {
         if (position == limit) {
