@@ -42,6 +42,41 @@ class HostileFilesTest {
                 e.getMessage());
     }
 
+    @org.junit.jupiter.api.Test
+    void anUncompressedStripShorterThanItsRowsIsRefusedNamingTheStrip(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        // A striped, uncompressed little-endian file (its strips are copied straight into windows), with the
+        // byte count of its first strip halved in place: reading it must fail, naming file and strip.
+        java.nio.file.Path file = dir.resolve("short_strip.tif");
+        Gdal.run("gdal_translate", "-q", "-co", "COMPRESS=NONE", "-co", "TILED=NO", "-co", "BLOCKYSIZE=16",
+                Gdal.fixture("utm30n_10m_uint16.tif").toString(), file.toString());
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int ifd = b.getInt(4);
+        int entries = b.getShort(ifd) & 0xFFFF;
+        boolean patched = false;
+        for (int i = 0; i < entries; i++) {
+            int entry = ifd + 2 + 12 * i;
+            if ((b.getShort(entry) & 0xFFFF) != 279) {
+                continue;
+            }
+            int type = b.getShort(entry + 2);
+            int count = b.getInt(entry + 4);
+            int at = count * (type == 3 ? 2 : 4) <= 4 ? entry + 8 : b.getInt(entry + 8);
+            if (type == 3) {
+                b.putShort(at, (short) ((b.getShort(at) & 0xFFFF) / 2));
+            } else {
+                b.putInt(at, b.getInt(at) / 2);
+            }
+            patched = true;
+        }
+        assertTrue(patched, "StripByteCounts found");
+        java.nio.file.Files.write(file, bytes);
+        MalformedFileException e = assertThrows(MalformedFileException.class, () -> openAndReadAll(file.toString()));
+        assertTrue(e.getMessage().contains("short_strip.tif") && e.getMessage().contains("strip 0")
+                && e.getMessage().contains("too short"), e.getMessage());
+    }
+
     private static void openAndReadAll(String path) {
         // A guard against hangs, not a speed test: a hostile file must fail, not loop.
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
