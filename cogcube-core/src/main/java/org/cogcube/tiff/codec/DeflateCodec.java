@@ -12,7 +12,7 @@ import org.cogcube.MalformedFileException;
  * imagery after a predictor is smaller than zlib at the same level and faster; levels above
  * encode with the JDK's zlib, whose deeper searches can pay on other data.
  */
-final class DeflateCodec implements Codec {
+final class DeflateCodec extends IntoArrayCodec {
     static final DeflateCodec INSTANCE = new DeflateCodec();
     static final int DEFAULT_LEVEL = 6;
     /** The highest level {@link DeflateEncoder} encodes; zlib does those above. */
@@ -25,14 +25,6 @@ final class DeflateCodec implements Codec {
     private static final Pool<Deflater> DEFLATERS = Pool.perProcessor(Deflater::new, Deflater::end);
 
     private DeflateCodec() {
-    }
-
-    @Override
-    public byte[] decode(byte[] src, int off, int len, int expectedLength) {
-        Arguments.checkDecode(src, off, len, expectedLength);
-        byte[] out = new byte[expectedLength];
-        decodeInto(src, off, len, out, expectedLength);
-        return out;
     }
 
     @Override

@@ -3,21 +3,13 @@ package org.cogcube.tiff.codec;
 import java.util.Arrays;
 
 /** Compression 1: the chunk is stored as is. */
-final class NoneCodec implements Codec {
+final class NoneCodec extends IntoArrayCodec {
     static final NoneCodec INSTANCE = new NoneCodec();
 
     private NoneCodec() {
     }
 
     /** Copies the chunk; fewer bytes than expected is an error, extra bytes are ignored. */
-    @Override
-    public byte[] decode(byte[] src, int off, int len, int expectedLength) {
-        Arguments.checkDecode(src, off, len, expectedLength);
-        byte[] out = new byte[expectedLength];
-        decodeInto(src, off, len, out, expectedLength);
-        return out;
-    }
-
     @Override
     public void decodeInto(byte[] src, int off, int len, byte[] out, int expectedLength) {
         Arguments.checkDecodeInto(src, off, len, out, expectedLength);

@@ -12,7 +12,7 @@ import org.cogcube.MalformedFileException;
  * (smallest). The native contexts are pooled, since making one for a high level costs about as
  * much as compressing a small tile.
  */
-final class ZstdCodec implements Codec {
+final class ZstdCodec extends IntoArrayCodec {
     static final ZstdCodec INSTANCE = new ZstdCodec();
     static final int DEFAULT_LEVEL = 9;
 
@@ -25,21 +25,10 @@ final class ZstdCodec implements Codec {
     }
 
     /**
-     * Decodes straight into an array of {@code expectedLength} bytes. A frame that declares
-     * another content size is rejected before anything is allocated; one that declares none
-     * cannot write past the array either, zstd stops with an error.
+     * Decodes straight into {@code out}. A frame that declares another content size than
+     * {@code expectedLength} is rejected before anything is written; one that declares none
+     * cannot write past {@code expectedLength} either, zstd stops with an error.
      */
-    @Override
-    public byte[] decode(byte[] src, int off, int len, int expectedLength) {
-        Arguments.checkDecode(src, off, len, expectedLength);
-        if (!checkFrame(src, off, len, expectedLength)) {
-            return new byte[0];
-        }
-        byte[] out = new byte[expectedLength];
-        decompress(src, off, len, out, expectedLength);
-        return out;
-    }
-
     @Override
     public void decodeInto(byte[] src, int off, int len, byte[] out, int expectedLength) {
         Arguments.checkDecodeInto(src, off, len, out, expectedLength);
