@@ -38,6 +38,8 @@ final class TiffParser {
     private long size;
     /** The end of the structural bytes seen so far: header, ghost header, IFD tables and their values. */
     private long headerEnd;
+    /** Where GDAL's ghost header lies, once the file's size is known. */
+    private Optional<ByteRange> ghost = Optional.empty();
 
     TiffParser(RangeReader source, int prefix) {
         this.source = source;
@@ -52,15 +54,16 @@ final class TiffParser {
             return source.size();
         }).thenCompose(fileSize -> {
             size = fileSize;
-            return ghostRange().map(r -> ensure(List.of(r), 0)).orElse(CompletableFuture.completedFuture(null));
+            ghost = ghostRange();
+            return ghost.map(r -> ensure(List.of(r), 0)).orElse(CompletableFuture.completedFuture(null));
         }).thenCompose(v -> next(header.firstIfdOffset())).thenApply(v -> {
-            String ghost = ghostRange().map(r -> {
+            String text = ghost.map(r -> {
                 ByteBuffer b = slice(r);
                 byte[] body = new byte[b.remaining() - GHOST_FIXED];
                 b.position(b.position() + GHOST_FIXED).get(body);
                 return new String(body, java.nio.charset.StandardCharsets.ISO_8859_1);
             }).orElse("");
-            return new TiffFile(source.location(), header, ifds, size, ghost, headerEnd);
+            return new TiffFile(source.location(), header, ifds, size, text, headerEnd);
         });
     }
 
