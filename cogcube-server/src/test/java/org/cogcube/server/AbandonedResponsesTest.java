@@ -13,16 +13,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,7 +49,7 @@ class AbandonedResponsesTest {
             options = options.withTls(TlsSource.selfSigned());
         }
         try (CubeServer server = CubeServer.start(options)) {
-            HttpClient client = client();
+            HttpClient client = TrustingClient.http2();
             HttpRequest get = HttpRequest.newBuilder(server.uri().resolve("B04.tif")).build();
             // The first request sets the connection up (in cleartext: upgraded from HTTP/1.1 to h2c).
             assertArrayEquals(content, client.send(get, HttpResponse.BodyHandlers.ofByteArray()).body());
@@ -109,24 +105,5 @@ class AbandonedResponsesTest {
                 }
             }).count();
         }
-    }
-
-    private static HttpClient client() throws Exception {
-        SSLContext trustAll = SSLContext.getInstance("TLS");
-        trustAll.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, null);
-        return HttpClient.newBuilder().sslContext(trustAll).version(HttpClient.Version.HTTP_2).build();
     }
 }

@@ -9,12 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.cogcube.testing.CommandResult;
 import org.cogcube.testing.Gdal;
 import org.junit.jupiter.api.AfterAll;
@@ -110,22 +106,7 @@ class ProtocolsTest {
 
     @Test
     void theJdkClientNegotiatesHttp2OverTls() throws Exception {
-        SSLContext trustAll = SSLContext.getInstance("TLS");
-        trustAll.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, null);
-        HttpClient client = HttpClient.newBuilder().sslContext(trustAll).version(HttpClient.Version.HTTP_2).build();
+        HttpClient client = TrustingClient.http2();
         HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(tls.uri().resolve("cog.tif"))
                 .header("Range", "bytes=0-1023").build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(HttpClient.Version.HTTP_2, r.version());
