@@ -42,15 +42,7 @@ final class CutFiles implements AutoCloseable {
         this.out = out;
     }
 
-    /** Writes every cut; returns once all are written (each replaced atomically). */
-    static void write(Path out, List<LayerCut> cuts) {
-        try (CutFiles files = new CutFiles(out)) {
-            cuts.forEach(files::submit);
-            files.await();
-        }
-    }
-
-    /** Starts writing a cut; thread-safe. */
+    /** Starts writing a cut (replaced atomically); thread-safe. */
     synchronized void submit(LayerCut cut) {
         writes.add(CompletableFuture.runAsync(() -> write(out, cut), writers));
     }

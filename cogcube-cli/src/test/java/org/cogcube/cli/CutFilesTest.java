@@ -41,7 +41,10 @@ class CutFilesTest {
             int height = 50 + d * 3;
             cuts.add(new LayerCut(d % 2 == 0 ? "B04" : "B08", LocalDate.of(2018, 1, 1 + d), ramp(width, height, d)));
         }
-        CutFiles.write(out, cuts);
+        try (CutFiles files = new CutFiles(out)) {
+            cuts.forEach(files::submit);
+            files.await();
+        }
         for (LayerCut cut : cuts) {
             String file = out.resolve(cut.band()).resolve(cut.date() + ".tif").toString();
             assertTrue(Gdal.validateCog(Path.of(file)).valid(), file);
