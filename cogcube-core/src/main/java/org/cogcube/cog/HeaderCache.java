@@ -1,11 +1,11 @@
 package org.cogcube.cog;
 
-import java.net.URI;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.cogcube.io.RangeReaders;
 import org.cogcube.tiff.TiffFile;
 
 /**
@@ -67,7 +67,7 @@ public final class HeaderCache {
      * structure is larger still parses, with one more request.
      */
     public synchronized int prefixFor(String location) {
-        Long end = origin(location).map(structureEnds::get).orElse(null);
+        Long end = RangeReaders.httpOrigin(location).map(structureEnds::get).orElse(null);
         if (end == null) {
             return TiffFile.DEFAULT_PREFIX;
         }
@@ -77,7 +77,7 @@ public final class HeaderCache {
 
     /** Whether {@link #prefixFor} knows files of the location's origin (or needs none: not HTTP). */
     public synchronized boolean knowsPrefixFor(String location) {
-        return origin(location).map(structureEnds::containsKey).orElse(true);
+        return RangeReaders.httpOrigin(location).map(structureEnds::containsKey).orElse(true);
     }
 
     /**
@@ -85,16 +85,18 @@ public final class HeaderCache {
      * it is known or the location is not HTTP); never fails.
      */
     public synchronized CompletableFuture<Void> prefixLearnt(String location) {
-        return origin(location).map(o -> structureEnds.containsKey(o) ? CompletableFuture.<Void>completedFuture(null)
-                : learnt.computeIfAbsent(o, k -> new CompletableFuture<>()))
-                .orElse(CompletableFuture.completedFuture(null));
+        Optional<String> origin = RangeReaders.httpOrigin(location);
+        if (origin.isEmpty() || structureEnds.containsKey(origin.get())) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return learnt.computeIfAbsent(origin.get(), k -> new CompletableFuture<>());
     }
 
     /** Records the structure's size of a file just parsed. */
     void learn(String location, TiffFile tiff) {
         CompletableFuture<Void> waiting;
         synchronized (this) {
-            Optional<String> origin = origin(location);
+            Optional<String> origin = RangeReaders.httpOrigin(location);
             if (origin.isEmpty()) {
                 return;
             }
@@ -103,19 +105,6 @@ public final class HeaderCache {
         }
         if (waiting != null) {
             waiting.complete(null);
-        }
-    }
-
-    /** Scheme, host and port of an http(s) URL; empty for anything else. */
-    private static Optional<String> origin(String location) {
-        if (!location.startsWith("http://") && !location.startsWith("https://")) {
-            return Optional.empty();
-        }
-        try {
-            URI uri = URI.create(location);
-            return Optional.of(uri.getScheme() + "://" + uri.getRawAuthority());
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
         }
     }
 

@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -62,8 +61,7 @@ public final class HttpGets {
                 || preferH2c && http.protocol() != HttpOptions.Protocol.HTTP_1_1);
         HttpTransport transport = h2c ? H2cClient.connectingWithin(http.connectTimeout())::sendAsync
                 : HttpClients.transport(uri, http);
-        AsyncLimiter limiter = AsyncLimiter.forHost(uri.getScheme().toLowerCase(Locale.ROOT) + "://"
-                + uri.getAuthority(), http.maxConcurrentRequests());
+        AsyncLimiter limiter = AsyncLimiter.forHost(RangeReaders.origin(uri), http.maxConcurrentRequests());
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).GET().timeout(http.requestTimeout())
                 .header("User-Agent", http.userAgent());
         http.headers().forEach(builder::header);

@@ -14,7 +14,6 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -56,8 +55,7 @@ public final class HttpRangeReader implements RangeReader {
         this.location = uri.toString();
         this.options = options;
         this.transport = HttpClients.transport(uri, options);
-        String authority = uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getAuthority();
-        this.limiter = AsyncLimiter.forHost(authority, options.maxConcurrentRequests());
+        this.limiter = AsyncLimiter.forHost(RangeReaders.origin(uri), options.maxConcurrentRequests());
         this.versions = new VersionGuard(location);
     }
 

@@ -3,6 +3,7 @@ package org.cogcube.io;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import org.cogcube.UnsupportedFeatureException;
 
 /** Opens the right {@link RangeReader} for a local path or a URL, with the decorators it needs. */
@@ -31,6 +32,27 @@ public final class RangeReaders {
                     + " a file:, http: or https: URI, found the scheme " + scheme(pathOrUrl) + ":");
         };
         return options.cache() == null ? reader : new CachingRangeReader(reader, options.cache());
+    }
+
+    /**
+     * The origin of an http(s) URL (its scheme, lower case, and authority), by which readers share
+     * their limits and what they learn of a server; empty for a path or another scheme.
+     */
+    public static Optional<String> httpOrigin(String location) {
+        String scheme = scheme(location);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(origin(URI.create(location)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The origin of a URL: its scheme, lower case, and authority. */
+    static String origin(URI uri) {
+        return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getAuthority();
     }
 
     /** The URI scheme, lower case, or "" for a path (a one-letter scheme is a Windows drive). */
