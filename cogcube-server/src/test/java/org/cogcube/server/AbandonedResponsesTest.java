@@ -28,9 +28,17 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Large responses over one HTTP/2 connection, many at once and many abandoned by the client mid-body
  * (a stream reset, a closed connection): every complete one holds the file's bytes, and none leaves
  * the file open once the server stops.
+ *
+ * <p>The abandoned streams share one connection and the complete ones another. Java 17's client
+ * does not give the connection's flow-control window back for bytes it received on a stream it
+ * then cancelled (later JDKs do), so abandoned streams leak their received bytes out of the
+ * connection's 32 MiB window; sharing it, the complete responses would stall until the server's
+ * idle timeout reset them. {@link #ABANDONED} streams of {@link #SIZE} bytes stay below that window
+ * even if every byte leaks.
  */
 class AbandonedResponsesTest {
     static final int SIZE = 4 << 20;
+    static final int ABANDONED = 6;
 
     @TempDir
     Path root;
@@ -50,14 +58,18 @@ class AbandonedResponsesTest {
         }
         try (CubeServer server = CubeServer.start(options)) {
             HttpClient client = TrustingClient.http2();
+            HttpClient abandoning = TrustingClient.http2();
             HttpRequest get = HttpRequest.newBuilder(server.uri().resolve("B04.tif")).build();
-            // The first request sets the connection up (in cleartext: upgraded from HTTP/1.1 to h2c).
+            // The first requests set the connections up (in cleartext: upgraded from HTTP/1.1 to h2c).
             assertArrayEquals(content, client.send(get, HttpResponse.BodyHandlers.ofByteArray()).body());
+            assertEquals(SIZE, abandoning.send(get, HttpResponse.BodyHandlers.ofByteArray()).body().length);
             List<CompletableFuture<HttpResponse<byte[]>>> whole = new ArrayList<>();
             List<CompletableFuture<HttpResponse<InputStream>>> abandoned = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
                 whole.add(client.sendAsync(get, HttpResponse.BodyHandlers.ofByteArray()));
-                abandoned.add(client.sendAsync(get, HttpResponse.BodyHandlers.ofInputStream()));
+                if (i < ABANDONED) {
+                    abandoned.add(abandoning.sendAsync(get, HttpResponse.BodyHandlers.ofInputStream()));
+                }
             }
             for (CompletableFuture<HttpResponse<InputStream>> f : abandoned) {
                 HttpResponse<InputStream> r = f.get();
