@@ -32,6 +32,8 @@ final class FaultServer implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
+    /** The exchanges whose answer has started (the JDK's exchange attributes are shared by all of a context's). */
+    private final java.util.Set<HttpExchange> answered = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final List<String> rangesAsked = new ArrayList<>();
     private final byte[] content;
     private volatile Answer answer;
@@ -50,11 +52,21 @@ final class FaultServer implements AutoCloseable {
             try {
                 answer.answer(exchange, n);
             } finally {
-                inFlight.decrementAndGet();
+                answered(exchange);
                 exchange.close();
             }
         });
         server.start();
+    }
+
+    /**
+     * Ends the exchange's time in flight, once: when its answer starts, since the client may send
+     * its next request as soon as the answer's last byte is out, before this thread gets further.
+     */
+    private void answered(HttpExchange exchange) {
+        if (answered.add(exchange)) {
+            inFlight.decrementAndGet();
+        }
     }
 
     void answer(Answer value) {
@@ -85,6 +97,7 @@ final class FaultServer implements AutoCloseable {
         long first = range[0];
         if (first >= content.length) {
             exchange.getResponseHeaders().set("Content-Range", "bytes */" + content.length);
+            answered(exchange);
             exchange.sendResponseHeaders(416, -1);
             return;
         }
@@ -100,6 +113,7 @@ final class FaultServer implements AutoCloseable {
         if (contentRange != null) {
             exchange.getResponseHeaders().set("Content-Range", contentRange);
         }
+        answered(exchange);
         exchange.sendResponseHeaders(status, length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(content, offset, length);
@@ -116,7 +130,8 @@ final class FaultServer implements AutoCloseable {
         return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))};
     }
 
-    static void status(HttpExchange exchange, int status) throws IOException {
+    void status(HttpExchange exchange, int status) throws IOException {
+        answered(exchange);
         exchange.sendResponseHeaders(status, -1);
     }
 

@@ -71,7 +71,7 @@ class HttpFaultTest {
     void retriesA503ThenSucceeds() throws Exception {
         server.answer((exchange, n) -> {
             if (n == 1) {
-                FaultServer.status(exchange, 503);
+                server.status(exchange, 503);
             } else {
                 server.ok(exchange, "\"v1\"");
             }
@@ -85,7 +85,7 @@ class HttpFaultTest {
         server.answer((exchange, n) -> {
             if (n == 1) {
                 exchange.getResponseHeaders().set("Retry-After", "1");
-                FaultServer.status(exchange, 429);
+                server.status(exchange, 429);
             } else {
                 server.ok(exchange, "\"v1\"");
             }
@@ -193,7 +193,7 @@ class HttpFaultTest {
 
     @Test
     void reportsA404ClearlyWithoutRetrying() {
-        server.answer((exchange, n) -> FaultServer.status(exchange, 404));
+        server.answer((exchange, n) -> server.status(exchange, 404));
         SourceException e = failure(retrying(), ByteRange.of(0, 10));
         assertEquals(404, e.status().orElseThrow());
         assertEquals(server.uri() + " [bytes 0-9]: HTTP 404: expected 206 Partial Content, found 404 Not Found",
@@ -203,7 +203,7 @@ class HttpFaultTest {
 
     @Test
     void givesUpAfterItsAttemptsNamingThem() {
-        server.answer((exchange, n) -> FaultServer.status(exchange, 503));
+        server.answer((exchange, n) -> server.status(exchange, 503));
         SourceException e = failure(retrying(), ByteRange.of(0, 10));
         assertEquals(503, e.status().orElseThrow());
         assertTrue(e.getMessage().startsWith(server.uri() + " [bytes 0-9]: HTTP 503: failed after 3 attempts"),
@@ -242,7 +242,7 @@ class HttpFaultTest {
         server.answer((exchange, n) -> {
             if (n == 1) {
                 exchange.getResponseHeaders().set("Location", "/moved/data.bin");
-                FaultServer.status(exchange, 302);
+                server.status(exchange, 302);
             } else {
                 server.ok(exchange, "\"v1\"");
             }
