@@ -1,8 +1,6 @@
 package org.cogcube.io;
 
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A parsed {@code Content-Range} header: {@code bytes FIRST-LAST/TOTAL} (TOTAL may be {@code *}), or
@@ -13,30 +11,58 @@ import java.util.regex.Pattern;
  * @param total the size of the whole source, or -1 when the server did not say
  */
 record ContentRange(long first, long last, long total) {
-    private static final Pattern SATISFIED = Pattern.compile("bytes (\\d{1,18})-(\\d{1,18})/(\\d{1,18}|\\*)");
-    private static final Pattern UNSATISFIED = Pattern.compile("bytes \\*/(\\d{1,18})");
+    private static final String UNIT = "bytes ";
+    /** The most digits a number may have: 18 always fit in a long. */
+    private static final int MAX_DIGITS = 18;
 
-    /** The header's value parsed, or empty when it is absent, malformed or inconsistent. */
+    /**
+     * The header's value parsed, or empty when it is absent, malformed or inconsistent. Parsed by
+     * hand rather than with regular expressions, as it is for every range answered.
+     */
     static Optional<ContentRange> parse(String header) {
         if (header == null) {
             return Optional.empty();
         }
         String value = header.trim();
-        Matcher m = SATISFIED.matcher(value);
-        if (m.matches()) {
-            long first = Long.parseLong(m.group(1));
-            long last = Long.parseLong(m.group(2));
-            long total = m.group(3).equals("*") ? -1 : Long.parseLong(m.group(3));
-            if (last < first || (total >= 0 && last >= total)) {
-                return Optional.empty();
+        int slash = value.indexOf('/');
+        if (!value.startsWith(UNIT) || slash < 0) {
+            return Optional.empty();
+        }
+        boolean unknownTotal = slash == value.length() - 2 && value.charAt(slash + 1) == '*';
+        long total = unknownTotal ? -1 : number(value, slash + 1, value.length());
+        if (!unknownTotal && total < 0) {
+            return Optional.empty();
+        }
+        int from = UNIT.length();
+        if (slash == from + 1 && value.charAt(from) == '*') { // bytes */TOTAL
+            return total < 0 ? Optional.empty() : Optional.of(new ContentRange(-1, -1, total));
+        }
+        int dash = value.indexOf('-', from);
+        if (dash < 0 || dash > slash) {
+            return Optional.empty();
+        }
+        long first = number(value, from, dash);
+        long last = number(value, dash + 1, slash);
+        if (first < 0 || last < first || (total >= 0 && last >= total)) {
+            return Optional.empty();
+        }
+        return Optional.of(new ContentRange(first, last, total));
+    }
+
+    /** The number written in {@code s} from {@code from} to {@code to}: 1 to 18 ASCII digits; else -1. */
+    private static long number(String s, int from, int to) {
+        if (to <= from || to - from > MAX_DIGITS) {
+            return -1;
+        }
+        long n = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
             }
-            return Optional.of(new ContentRange(first, last, total));
+            n = n * 10 + (c - '0');
         }
-        m = UNSATISFIED.matcher(value);
-        if (m.matches()) {
-            return Optional.of(new ContentRange(-1, -1, Long.parseLong(m.group(1))));
-        }
-        return Optional.empty();
+        return n;
     }
 
     /** The number of bytes the header announces. */

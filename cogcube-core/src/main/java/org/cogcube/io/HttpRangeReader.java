@@ -203,16 +203,16 @@ public final class HttpRangeReader implements RangeReader {
     private ByteBuffer partial(ByteRange range, ByteRange ask, HttpResponse<byte[]> response) {
         String header = response.headers().firstValue("Content-Range").orElse(null);
         ContentRange found = ContentRange.parse(header).filter(r -> r.first() >= 0).orElse(null);
-        String expected = ContentRange.expected(ask, found == null ? knownSize.get() : found.total());
         if (found == null) {
-            throw new SourceException(location, range.toString(), 206, "expected Content-Range " + expected
-                    + ", found " + (header == null ? "none" : header), null);
+            throw new SourceException(location, range.toString(), 206, "expected Content-Range "
+                    + ContentRange.expected(ask, knownSize.get()) + ", found " + (header == null ? "none" : header),
+                    null);
         }
         checkVersion(response.headers(), found.total());
         if (found.first() != ask.offset() || found.last() != lastAnswered(ask, found.total())
                 || response.body() == null) {
-            throw new SourceException(location, range.toString(), 206, "expected Content-Range " + expected
-                    + ", found " + header, null);
+            throw new SourceException(location, range.toString(), 206, "expected Content-Range "
+                    + ContentRange.expected(ask, found.total()) + ", found " + header, null);
         }
         return ByteBuffer.wrap(response.body());
     }
