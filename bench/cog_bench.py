@@ -36,7 +36,7 @@ OUR_COG = [LAUNCHER, "cog", "--quiet", "--compress", "deflate", "--predictor", "
            "--resampling", "average", "--overviews", "auto"]
 
 # name, window size, warm-up windows, timed windows
-WINDOW_SETS = [("field-50", 50, 300, 2000), ("tile-256", 256, 150, 1000), ("block-1024", 1024, 20, 200)]
+WINDOW_SETS = [("field-50", 50, 300, 2000), ("tile-256", 256, 150, 1000), ("block-1024", 1024, 400, 200)]
 # GDAL reads with its block cache off (cogcube keeps none) and decodes on all cores (as cogcube does).
 GDAL_READ_ENV = {"GDAL_CACHEMAX": "0", "GDAL_NUM_THREADS": "ALL_CPUS"}
 
