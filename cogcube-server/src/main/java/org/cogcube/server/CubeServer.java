@@ -102,7 +102,7 @@ public final class CubeServer implements AutoCloseable {
             // With no names, ALPN offers the protocols of the factories after it: h2, then http/1.1.
             ALPNServerConnectionFactory alpn = new ConscryptTls.AlpnFactory();
             alpn.setDefaultProtocol(http1.getProtocol());
-            SslConnectionFactory tls = new SslConnectionFactory(TlsContexts.of(options), alpn.getProtocol());
+            SslConnectionFactory tls = new BatchingTls(TlsContexts.of(options), alpn.getProtocol());
             connector = new ServerConnector(jetty, 1, SELECTORS, tls, alpn, h2, http1);
             scheme = "https";
         } else {
@@ -140,12 +140,13 @@ public final class CubeServer implements AutoCloseable {
     }
 
     /**
-     * Jetty's buffer pool, with buckets up to the size of a file step: its default pools buffers of
-     * up to 64 KiB only, and gives a new direct buffer (mapped and zeroed) for each larger request.
+     * Jetty's buffer pool, with buckets up to the size of a file step and of a batch of TLS records:
+     * its default pools buffers of up to 64 KiB only, and gives a new direct buffer (mapped and
+     * zeroed) for each larger request.
      */
     private static ByteBufferPool bufferPool(int bufferSize) {
         int step = POOL_BUCKET_STEP;
-        int largest = Math.max(64 * 1024, (bufferSize + step - 1) / step * step);
+        int largest = Math.max(BatchingTls.BATCH_BYTES, (bufferSize + step - 1) / step * step);
         return new ArrayByteBufferPool(0, step, largest);
     }
 
