@@ -103,6 +103,10 @@ public final class CubeServer implements AutoCloseable {
             ALPNServerConnectionFactory alpn = new ConscryptTls.AlpnFactory();
             alpn.setDefaultProtocol(http1.getProtocol());
             SslConnectionFactory tls = new BatchingTls(TlsContexts.of(options), alpn.getProtocol());
+            // Records in direct buffers: Conscrypt reads its output straight into them (into a heap
+            // buffer it copies through one of its own), and the JDK writes them without a copy.
+            tls.setDirectBuffersForEncryption(true);
+            tls.setDirectBuffersForDecryption(true);
             connector = new ServerConnector(jetty, 1, SELECTORS, tls, alpn, h2, http1);
             scheme = "https";
         } else {
