@@ -11,6 +11,8 @@ import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.http2.server.AbstractHTTP2ServerConnectionFactory;
 import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
 import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
+import org.eclipse.jetty.io.ArrayByteBufferPool;
+import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.CustomRequestLog;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -44,6 +46,8 @@ public final class CubeServer implements AutoCloseable {
     private static final int SELECTORS = Runtime.getRuntime().availableProcessors();
     /** File versions kept open between responses ({@link OpenFiles}): a cube's files asked for at once. */
     private static final int OPEN_FILES = 256;
+    /** Capacities of the buffer pool's buckets are multiples of this (Jetty's default). */
+    private static final int POOL_BUCKET_STEP = 4096;
     private final Server jetty;
     private final ServerConnector connector;
     private final ServerOptions options;
@@ -76,9 +80,8 @@ public final class CubeServer implements AutoCloseable {
         ServerOptions.Limits limits = options.limits();
         QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads(), Math.min(8, limits.maxThreads()));
         threads.setName("cogcube-server");
-        Server jetty = new Server(threads);
         ScheduledExecutorScheduler scheduler = new ScheduledExecutorScheduler("cogcube-server-scheduler", true);
-        jetty.addBean(scheduler);
+        Server jetty = new Server(threads, scheduler, bufferPool(limits.bufferSize()));
 
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
@@ -99,7 +102,11 @@ public final class CubeServer implements AutoCloseable {
             // With no names, ALPN offers the protocols of the factories after it: h2, then http/1.1.
             ALPNServerConnectionFactory alpn = new ConscryptTls.AlpnFactory();
             alpn.setDefaultProtocol(http1.getProtocol());
-            SslConnectionFactory tls = new SslConnectionFactory(TlsContexts.of(options), alpn.getProtocol());
+            SslConnectionFactory tls = new BatchingTls(TlsContexts.of(options), alpn.getProtocol());
+            // Records in direct buffers: Conscrypt reads its output straight into them (into a heap
+            // buffer it copies through one of its own), and the JDK writes them without a copy.
+            tls.setDirectBuffersForEncryption(true);
+            tls.setDirectBuffersForDecryption(true);
             connector = new ServerConnector(jetty, 1, SELECTORS, tls, alpn, h2, http1);
             scheme = "https";
         } else {
@@ -136,6 +143,17 @@ public final class CubeServer implements AutoCloseable {
         return new CubeServer(jetty, connector, options, uri);
     }
 
+    /**
+     * Jetty's buffer pool, with buckets up to the size of a file step and of a batch of TLS records:
+     * its default pools buffers of up to 64 KiB only, and gives a new direct buffer (mapped and
+     * zeroed) for each larger request.
+     */
+    private static ByteBufferPool bufferPool(int bufferSize) {
+        int step = POOL_BUCKET_STEP;
+        int largest = Math.max(BatchingTls.BATCH_BYTES, (bufferSize + step - 1) / step * step);
+        return new ArrayByteBufferPool(0, step, largest);
+    }
+
     private static AbstractHTTP2ServerConnectionFactory http2(AbstractHTTP2ServerConnectionFactory h2,
             ServerOptions.Limits limits) {
         h2.setMaxConcurrentStreams(limits.maxConcurrentStreams());
@@ -152,6 +170,11 @@ public final class CubeServer implements AutoCloseable {
     /** The port listened on (the one chosen when the options asked for 0). */
     public int port() {
         return connector.getLocalPort();
+    }
+
+    /** The pool the server's buffers come from. */
+    ByteBufferPool bufferPool() {
+        return jetty.getByteBufferPool();
     }
 
     /** Whether the server speaks TLS. */

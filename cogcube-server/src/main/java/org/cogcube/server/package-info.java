@@ -54,6 +54,8 @@
  *
  * <p>TLS is BoringSSL through Conscrypt where its native library (bundled in its jar) loads, else
  * the JDK's own ({@link org.cogcube.server.TlsProvider}); either negotiates h2 or http/1.1 by ALPN.
+ * Records are encrypted several at a time into one buffer and written with one system call
+ * ({@code BatchingTls}), not one call per record as Jetty's TLS connections do.
  *
  * <p>Versions asked for again and again stay open between responses ({@code OpenFiles}): a response
  * then costs one {@code stat} of its file (to check the path still names that version) instead of
