@@ -146,13 +146,21 @@ public final class Cube {
             Optional<Query> first) {
         Objects.requireNonNull(subset, "subset");
         String scheme = RangeReaders.scheme(pathOrUrl);
-        if (subset == ServerSubset.WHEN_ADVERTISED && (scheme.equals("http") || scheme.equals("https"))) {
+        boolean remote = scheme.equals("http") || scheme.equals("https");
+        CompletableFuture<Cube> cube;
+        if (subset == ServerSubset.WHEN_ADVERTISED && remote) {
             // The catalogue's request leaves first; the cuts' is encoded while it travels.
             CompletableFuture<AdvertisedCatalogue> catalogue = AdvertisedCatalogue.open(pathOrUrl, options);
-            return advertised(catalogue, options, first.flatMap(q -> EarlyCut.send(pathOrUrl, options, q)));
+            cube = advertised(catalogue, options, first.flatMap(q -> EarlyCut.send(pathOrUrl, options, q)));
+        } else {
+            cube = Catalogs.openAsync(pathOrUrl, options).thenApply(catalog -> of(catalog, options.io(),
+                    options.warnings()));
         }
-        return Catalogs.openAsync(pathOrUrl, options).thenApply(catalog -> of(catalog, options.io(),
-                options.warnings()));
+        if (remote) {
+            // The JSON parser is set up on another core while the catalogue travels.
+            CompletableFuture.runAsync(Catalogs::prepare, java.util.concurrent.ForkJoinPool.commonPool());
+        }
+        return cube;
     }
 
     /** A cube of an http(s) catalogue whose server may advertise its cut endpoint, with the cuts asked beside it. */

@@ -184,6 +184,8 @@ final class ServerCuts {
         if (!entry.file().equals(file)) {
             throw mismatch(location, "expected entry for " + file + ", found one for " + entry.file());
         }
+        // Decoded first: while one thread brings the region to the grid (once per grid), others decode.
+        Optional<Raster> raw = entry.window().map(w -> entry.samples(location));
         Cutline cut;
         try {
             cut = cuts.of(entry.grid());
@@ -198,7 +200,6 @@ final class ServerCuts {
             throw mismatch(location, "the region's window in " + file + " is " + window.map(Window::toString).orElse("none")
                     + ", the server sent " + entry.window().map(Window::toString).orElse("none"));
         }
-        Optional<Raster> raw = window.map(w -> entry.samples(location));
         String href = asset.href().toString();
         return new Extractor.Read(asset, new LayerFile.Facts(href, entry.grid(), entry.nodata()), cut, raw);
     }

@@ -148,6 +148,30 @@ class WireFormatTest {
     }
 
     @Test
+    void samplesThatDoNotInflateToTheWindowAreMalformedNamingTheFile() {
+        Window w = Window.of(0, 0, 40, 30);
+        int length = (int) w.pixels() * 2;
+        for (byte[] packed : List.of(deflate(new byte[length - 1]), deflate(new byte[length + 1]),
+                Arrays.copyOf(deflate(new byte[length]), 6), new byte[] {1, 2, 3, 4}, new byte[0],
+                concat(deflate(new byte[length]), new byte[] {0}))) {
+            CutAnswer.Entry entry = new CutAnswer.Entry("bad.tif", "v", GRID, SampleType.UINT16, OptionalDouble.empty(),
+                    CutAnswer.Kind.WINDOW, Optional.of(w), packed);
+            MalformedFileException e = assertThrows(MalformedFileException.class, () -> entry.samples("test"),
+                    packed.length + " bytes");
+            assertTrue(e.getMessage().contains("bad.tif"), e.getMessage());
+        }
+        CutAnswer.Entry good = new CutAnswer.Entry("good.tif", "v", GRID, SampleType.UINT16, OptionalDouble.empty(),
+                CutAnswer.Kind.WINDOW, Optional.of(w), deflate(new byte[length]));
+        assertEquals(40, good.samples("test").width(), "a stream of exactly the window's bytes reads");
+    }
+
+    static byte[] concat(byte[] a, byte[] b) {
+        byte[] c = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    @Test
     void aRegionThatIsNotPolygonalIsRefused() {
         var point = new org.locationtech.jts.geom.GeometryFactory()
                 .createPoint(new org.locationtech.jts.geom.Coordinate(1, 2));
