@@ -24,10 +24,12 @@ import org.cogcube.subset.BadParameterException;
 import org.cogcube.subset.CatalogCutRequest;
 import org.cogcube.subset.CutAnswer;
 import org.cogcube.subset.CutRequest;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -48,6 +50,9 @@ import org.eclipse.jetty.util.Callback;
  * cogcube cannot read. Error bodies are one line of text.
  */
 final class CutHandler {
+    /** What a browser's script on another origin may read of an answer: its validators. */
+    private static final HttpField EXPOSE_HEADERS = new PreEncodedHttpField(HttpHeader.ACCESS_CONTROL_EXPOSE_HEADERS,
+            "ETag, " + CatalogCutRequest.CATALOG_ETAG_HEADER);
     private final SafePaths paths;
     private final CutService service;
     private final CatalogCuts catalogs;
@@ -157,6 +162,7 @@ final class CutHandler {
         HttpFields.Mutable out = response.getHeaders();
         out.put(FileHandler.FILE_CACHE);
         out.put(HttpHeader.ETAG, answer.etag());
+        out.put(EXPOSE_HEADERS);
         catalogEtag.ifPresent(etag -> out.put(CatalogCutRequest.CATALOG_ETAG_HEADER, etag));
         String ifNoneMatch = request.getHeaders().get(HttpHeader.IF_NONE_MATCH);
         if (ifNoneMatch != null && Validators.matches(ifNoneMatch, answer.etag(), false)) {

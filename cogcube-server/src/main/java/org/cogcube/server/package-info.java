@@ -40,7 +40,8 @@
  *       ranges.</li>
  *   <li><b>CORS</b>: every response allows any origin and exposes {@code Content-Range},
  *       {@code Content-Length}, {@code ETag} and {@code Accept-Ranges}, so viewers and notebooks on other
- *       origins can read by ranges; preflights ({@code OPTIONS}) allow {@code Range} and the
+ *       origins can read by ranges (a cut's answer exposes {@code ETag} and
+ *       {@code Cogcube-Catalog-ETag}); preflights ({@code OPTIONS}) allow {@code Range} and the
  *       conditional headers.</li>
  *   <li><b>Cuts</b>: {@code GET /_cogcube/cut} answers the pixels of a region in a few layer files
  *       (see {@code CutHandler}), cacheable under a strong ETag of the request and the files'

@@ -108,6 +108,8 @@ class CatalogCutEndpointTest {
         assertEquals(header(RawHttp.get(server.port(), "/catalog.json"), "ETag"),
                 header(byCatalog, CatalogCutRequest.CATALOG_ETAG_HEADER), "the catalogue version read");
         assertTrue(byCatalog.head().contains("Content-Type: " + CutAnswer.MEDIA_TYPE), byCatalog.head());
+        assertEquals("ETag, " + CatalogCutRequest.CATALOG_ETAG_HEADER,
+                header(byCatalog, "Access-Control-Expose-Headers"), "a browser's script may check the versions");
 
         assertEquals(List.of("2018-01-02/B04.tif", "2018-01-12/B04.tif"), files(cut(server, query("catalog.json",
                 "2018-01-12,2018-01-02", Optional.empty(), "B04"))), "listed dates, in order");
