@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
             "layer's nodata set to NaN, pixels whose cloud value exceeds the threshold set to NaN, a date",
             "dropped when its cut has no clear cloud value, a band dropped at a date when all its values are NaN.",
             "Only the tiles the region touches are read, all at once; from cogcube serve, the server cuts the",
-            "files (one request for all dates) unless --no-server-subset. Files are replaced atomically."},
+            "files (one request for all dates, sent beside the catalogue's) unless --no-server-subset.",
+            "Files are replaced atomically."},
         footer = {"", "Examples:",
             "  cogcube extract cube/catalog.json --bands B04,B08 --roi farm.geojson --out farm",
             "  cogcube extract https://example.org/cube/catalog.json --bands B04,B08 --roi farm.geojson \\",
@@ -74,7 +75,8 @@ final class ExtractCommand implements Callable<Integer> {
         Query query = select.query(bands);
         long start = System.nanoTime();
         ReadOptions options = select.readOptions(quiet);
-        Cube cube = Cube.open(catalog, options, noServerSubset ? ServerSubset.NEVER : ServerSubset.WHEN_ADVERTISED);
+        Cube cube = Cube.open(catalog, options, noServerSubset ? ServerSubset.NEVER : ServerSubset.WHEN_ADVERTISED,
+                query);
         Extraction extraction;
         // Each date's files are written as soon as it is cut, while later dates are still on their way.
         try (Progress progress = Progress.start("extract", quiet); CutFiles files = new CutFiles(out)) {

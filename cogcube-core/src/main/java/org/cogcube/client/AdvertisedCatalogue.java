@@ -20,8 +20,9 @@ import org.cogcube.subset.CutRequest;
  *
  * @param catalog the catalogue
  * @param endpoint the cut endpoint, when advertised
+ * @param etag the response's ETag, when it has one
  */
-record AdvertisedCatalogue(Catalog catalog, Optional<URI> endpoint) {
+record AdvertisedCatalogue(Catalog catalog, Optional<URI> endpoint, Optional<String> etag) {
 
     private static final Pattern LINK = Pattern.compile("<([^>]*)>((?:\\s*;\\s*[^;,]+)*)");
     private static final Pattern REL = Pattern.compile("(?i)rel\\s*=\\s*(?:\"([^\"]*)\"|([^\\s;,\"]+))");
@@ -39,11 +40,12 @@ record AdvertisedCatalogue(Catalog catalog, Optional<URI> endpoint) {
         }
         return HttpGets.get(uri, options.io(), false, (int) options.maxBytes()).thenCompose(answer -> {
             if (answer.status() != 200) {
-                return Catalogs.openAsync(url, options).thenApply(c -> new AdvertisedCatalogue(c, Optional.empty()));
+                return Catalogs.openAsync(url, options).thenApply(c -> new AdvertisedCatalogue(c, Optional.empty(),
+                        Optional.empty()));
             }
             Catalog catalog = Catalogs.read(answer.body(), url, options);
             return CompletableFuture.completedFuture(new AdvertisedCatalogue(catalog,
-                    endpoint(uri, answer.headers().allValues("Link"))));
+                    endpoint(uri, answer.headers().allValues("Link")), answer.headers().firstValue("ETag")));
         });
     }
 

@@ -1,5 +1,6 @@
 package org.cogcube.client;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -19,10 +20,12 @@ import java.util.function.Function;
 import org.cogcube.RegionOutsideException;
 import org.cogcube.SourceChangedException;
 import org.cogcube.catalog.Asset;
+import org.cogcube.catalog.Catalog;
 import org.cogcube.cog.HeaderCache;
 import org.cogcube.io.RangeReader;
 import org.cogcube.raster.Window;
 import org.cogcube.region.Cutline;
+import org.cogcube.subset.CatalogCutRequest;
 import org.cogcube.subset.CutAnswer;
 import org.cogcube.subset.CutRequest;
 
@@ -62,6 +65,21 @@ public final class CutService {
      * @param etag the strong entity tag
      */
     public record Answer(byte[] body, String etag) {
+    }
+
+    /**
+     * The files a catalogue's query reads through the endpoint, as a {@link CutRequest} names them,
+     * in the order a client asks them ({@link Cube}'s plan): files of another origin than
+     * {@code endpoint}'s are left out, as a client reads those by ranges.
+     *
+     * @param catalog the catalogue, read as found at its URL under {@code endpoint}'s origin
+     * @param request the query
+     * @param endpoint the endpoint's URL as the client named it (scheme, host and port)
+     * @throws org.cogcube.UnknownLayerException for a band or cloud layer the catalogue lacks
+     * @throws NoDatesException for dates it lacks
+     */
+    public static List<String> files(Catalog catalog, CatalogCutRequest request, URI endpoint) {
+        return CatalogQuery.files(catalog, request, endpoint);
     }
 
     /**

@@ -79,11 +79,7 @@ final class Extractor {
         AtomicInteger done = new AtomicInteger();
         progress.filesRead(0, total);
         List<CompletableFuture<DateResult>> dates = new ArrayList<>();
-        List<Asset> assets = new ArrayList<>(total);
-        for (Plan.DateFiles date : plan.dates()) {
-            assets.addAll(date.bands().values());
-            date.cloud().ifPresent(assets::add);
-        }
+        List<Asset> assets = CatalogQuery.assets(plan);
         List<CompletableFuture<Read>> allReads = fetchAll(assets, query, cuts, live, stop, throttle, done, total,
                 progress);
         int next = 0;
@@ -156,14 +152,45 @@ final class Extractor {
         if (files.isEmpty()) {
             return reads;
         }
+        List<Asset> cutAssets = cutIndexes.stream().map(assets::get).toList();
+        Optional<CompletableFuture<Optional<List<Read>>>> early = serverCuts.orElseThrow().early(query, cutAssets,
+                files, cuts);
+        List<CompletableFuture<Read>> cut;
+        if (early.isEmpty()) {
+            cut = cutAll(cutAssets, files, query, cuts, live, stop, throttle, done, total, progress);
+        } else {
+            // The cuts asked beside the catalogue, or, when they do not fit this catalogue, asked now.
+            CompletableFuture<List<Read>> all = early.get().thenCompose(found -> {
+                if (found.isPresent()) {
+                    progress.filesRead(done.addAndGet(found.get().size()), total);
+                    return CompletableFuture.completedFuture(found.get());
+                }
+                List<CompletableFuture<Read>> asked = cutAll(cutAssets, files, query, cuts, live, stop, throttle,
+                        done, total, progress);
+                return CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new))
+                        .thenApply(v -> asked.stream().map(CompletableFuture::join).toList());
+            });
+            cut = new ArrayList<>(files.size());
+            for (int j = 0; j < files.size(); j++) {
+                int index = j;
+                cut.add(all.thenApply(list -> list.get(index)));
+            }
+        }
+        for (int j = 0; j < cut.size(); j++) {
+            reads.set(cutIndexes.get(j), cut.get(j));
+        }
+        return reads;
+    }
+
+    /** The reads of the files the cut endpoint takes, in as few requests as its limits allow. */
+    private List<CompletableFuture<Read>> cutAll(List<Asset> assets, List<String> files, Query query, Cuts cuts,
+            Function<String, RangeReader> live, CompletableFuture<Void> stop, AsyncLimiter throttle,
+            AtomicInteger done, int total, ProgressListener progress) {
+        List<CompletableFuture<Read>> reads = new ArrayList<>(files.size());
         int from = 0;
         for (int size : CutRequest.batches(files, query.region(), query.allTouched())) {
-            List<Asset> batch = cutIndexes.subList(from, from + size).stream().map(assets::get).toList();
-            List<CompletableFuture<Read>> cut = cutBatch(batch, files.subList(from, from + size), query, cuts,
-                    live, stop, throttle, done, total, progress);
-            for (int j = 0; j < size; j++) {
-                reads.set(cutIndexes.get(from + j), cut.get(j));
-            }
+            reads.addAll(cutBatch(assets.subList(from, from + size), files.subList(from, from + size), query, cuts,
+                    live, stop, throttle, done, total, progress));
             from += size;
         }
         return reads;

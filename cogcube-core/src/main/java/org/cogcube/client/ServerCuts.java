@@ -3,12 +3,12 @@ package org.cogcube.client;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.cogcube.SourceException;
 import org.cogcube.catalog.Asset;
@@ -17,6 +17,7 @@ import org.cogcube.io.OpenOptions;
 import org.cogcube.raster.Raster;
 import org.cogcube.raster.Window;
 import org.cogcube.region.Cutline;
+import org.cogcube.subset.CatalogCutRequest;
 import org.cogcube.subset.CutAnswer;
 import org.cogcube.subset.CutRequest;
 
@@ -34,7 +35,7 @@ import org.cogcube.subset.CutRequest;
  */
 final class ServerCuts {
     /** The largest answer accepted. */
-    private static final int MAX_ANSWER = 256 << 20;
+    static final int MAX_ANSWER = 256 << 20;
 
     /** The endpoint does not serve this request, but range reads may: 404, 405, 501 (none there), 413, 414, 431 (too large). */
     static final class NotServed extends RuntimeException {
@@ -49,11 +50,26 @@ final class ServerCuts {
     private final OpenOptions io;
     private final Consumer<String> warnings;
     private final AtomicBoolean warned = new AtomicBoolean();
+    /** The cuts asked beside the catalogue, until a query takes (or drops) them. */
+    private final AtomicReference<EarlyCut> early;
+    /** The ETag of the catalogue read, which an early answer must have been cut for. */
+    private final Optional<String> catalogEtag;
 
     ServerCuts(URI endpoint, OpenOptions io, Consumer<String> warnings) {
+        this(endpoint, io, warnings, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * @param early the cuts asked beside the catalogue (used only if sent to {@code endpoint})
+     * @param catalogEtag the ETag of the catalogue's response
+     */
+    ServerCuts(URI endpoint, OpenOptions io, Consumer<String> warnings, Optional<EarlyCut> early,
+            Optional<String> catalogEtag) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.io = Objects.requireNonNull(io, "io");
         this.warnings = Objects.requireNonNull(warnings, "warnings");
+        this.early = new AtomicReference<>(early.filter(e -> e.endpoint().equals(endpoint)).orElse(null));
+        this.catalogEtag = Objects.requireNonNull(catalogEtag, "catalogEtag");
     }
 
     URI endpoint() {
@@ -62,18 +78,7 @@ final class ServerCuts {
 
     /** The file as the endpoint names it, when the asset can go through it. */
     Optional<String> file(Asset asset) {
-        URI href = asset.href();
-        if (href.getScheme() == null || !href.getScheme().equalsIgnoreCase(endpoint.getScheme())
-                || !Objects.equals(authority(href), authority(endpoint)) || href.getRawQuery() != null
-                || href.getRawFragment() != null || href.getRawPath() == null
-                || !href.getRawPath().startsWith("/") || href.getRawPath().length() < 2) {
-            return Optional.empty();
-        }
-        return Optional.of(href.getRawPath().substring(1));
-    }
-
-    private static String authority(URI uri) {
-        return uri.getRawAuthority() == null ? null : uri.getRawAuthority().toLowerCase(Locale.ROOT);
+        return CatalogQuery.file(endpoint, asset);
     }
 
     /** Tells the warnings, once per cube, that some files go by range reads after all. */
@@ -112,6 +117,38 @@ final class ServerCuts {
         });
     }
 
+    /**
+     * The reads of {@code files} from the cuts asked beside the catalogue, when they were asked for
+     * {@code query} (the first query run takes them, whatever it asks); the future gives them when
+     * the answer is one for these files as the catalogue read lists them (200, the catalogue's ETag,
+     * the files in order), and empty otherwise, for the caller to ask as usual. Empty (no future)
+     * when nothing was asked early for this query.
+     */
+    Optional<CompletableFuture<Optional<List<Extractor.Read>>>> early(Query query, List<Asset> assets,
+            List<String> files, Cuts cuts) {
+        EarlyCut sent = early.getAndSet(null);
+        if (sent == null || !sent.query().equals(query) || catalogEtag.isEmpty()) {
+            return Optional.empty();
+        }
+        String location = endpoint.toString();
+        return Optional.of(sent.answer().thenCompose(answer -> {
+            if (answer.isEmpty() || answer.get().status() != 200 || !answer.get().headers()
+                    .firstValue(CatalogCutRequest.CATALOG_ETAG_HEADER).equals(catalogEtag)) {
+                return CompletableFuture.completedFuture(Optional.empty());
+            }
+            List<CutAnswer.Entry> entries;
+            try {
+                entries = CutAnswer.decode(answer.get().body(), location);
+            } catch (RuntimeException e) {
+                return CompletableFuture.completedFuture(Optional.empty());
+            }
+            if (!entries.stream().map(CutAnswer.Entry::file).toList().equals(files)) {
+                return CompletableFuture.completedFuture(Optional.empty());
+            }
+            return reads(assets, files, cuts, entries, location).thenApply(Optional::of);
+        }));
+    }
+
     /** The answer's entries as reads, their samples decoded on all cores. */
     private CompletableFuture<List<Extractor.Read>> reads(List<Asset> assets, List<String> files, Cuts cuts,
             HttpGets.Answer answer) {
@@ -125,7 +162,11 @@ final class ServerCuts {
             throw new SourceException(location, null, status, "expected 200 OK with the cuts of " + files.size()
                     + " files, found HTTP " + status + (answer.text().isEmpty() ? "" : ": " + answer.text()), null);
         }
-        List<CutAnswer.Entry> entries = CutAnswer.decode(answer.body(), location);
+        return reads(assets, files, cuts, CutAnswer.decode(answer.body(), location), location);
+    }
+
+    private static CompletableFuture<List<Extractor.Read>> reads(List<Asset> assets, List<String> files, Cuts cuts,
+            List<CutAnswer.Entry> entries, String location) {
         if (entries.size() != files.size()) {
             throw mismatch(location, "expected " + files.size() + " entries, found " + entries.size());
         }
@@ -143,6 +184,8 @@ final class ServerCuts {
         if (!entry.file().equals(file)) {
             throw mismatch(location, "expected entry for " + file + ", found one for " + entry.file());
         }
+        // Decoded first: while one thread brings the region to the grid (once per grid), others decode.
+        Optional<Raster> raw = entry.window().map(w -> entry.samples(location));
         Cutline cut;
         try {
             cut = cuts.of(entry.grid());
@@ -157,7 +200,6 @@ final class ServerCuts {
             throw mismatch(location, "the region's window in " + file + " is " + window.map(Window::toString).orElse("none")
                     + ", the server sent " + entry.window().map(Window::toString).orElse("none"));
         }
-        Optional<Raster> raw = window.map(w -> entry.samples(location));
         String href = asset.href().toString();
         return new Extractor.Read(asset, new LayerFile.Facts(href, entry.grid(), entry.nodata()), cut, raw);
     }

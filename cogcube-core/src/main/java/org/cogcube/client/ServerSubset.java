@@ -10,9 +10,9 @@ public enum ServerSubset {
      * Through the server's cut endpoint when the catalogue's response advertises one (a
      * {@code Link} header of relation {@code cogcube-cut}): one request for all dates for the pixels of
      * the region only. Files of other origins, and requests the endpoint does not serve, are read by
-     * ranges.
+     * ranges. A cube opened for a first query also asks its cuts beside the catalogue.
      */
     WHEN_ADVERTISED,
-    /** Always by range requests, tile by tile, as from any static server. */
+    /** Always by range requests, tile by tile, as from any static server; nothing is asked of a cut endpoint. */
     NEVER
 }

@@ -31,7 +31,12 @@
  *       advertises a cut endpoint ({@link org.cogcube.client.ServerSubset}): one request for all dates
  *       replaces the fetch and decode of range reads, and gives the same reads to assemble. The
  *       server computes it with {@link org.cogcube.client.CutService}, the very cuts a client
- *       computes; the wire format is {@code org.cogcube.subset}'s.</li>
+ *       computes; the wire format is {@code org.cogcube.subset}'s. A cube opened for a first query
+ *       ({@link org.cogcube.client.Cube#openAsync(String, org.cogcube.catalog.ReadOptions,
+ *       org.cogcube.client.ServerSubset, org.cogcube.client.Query)}) sends that query, named by its
+ *       catalogue, beside the catalogue's {@code GET}: the <b>early cut</b>
+ *       ({@code EarlyCut}), used when the catalogue's response advertises the endpoint it went to
+ *       and it was cut for the catalogue version read, dropped otherwise (a static server's 404).</li>
  * </ul>
  */
 package org.cogcube.client;

@@ -74,7 +74,7 @@ public final class CogWriter {
             Files.createDirectories(dir);
             byte[] fill = nodata.isPresent() ? Samples.encode(type, nodata.getAsDouble()) : null;
             for (int k = sizes.size() - 1; k >= 0; k--) {
-                Path t = Files.createTempFile(dir, ".cogcube-level" + k + "-", ".tmp");
+                Path t = newFile(dir, ".cogcube-level" + k + "-", ".tmp");
                 temps.add(t);
                 FileChannel ch = FileChannel.open(t, StandardOpenOption.READ, StandardOpenOption.WRITE);
                 channels.add(ch);
@@ -173,9 +173,18 @@ public final class CogWriter {
      * (unlike a temporary file's owner-only ones), so the COG it becomes is readable by a server.
      */
     static Path partialFile(Path out) throws IOException {
-        Path dir = out.toAbsolutePath().getParent();
+        return newFile(out.toAbsolutePath().getParent(), "." + out.getFileName() + ".", ".partial");
+    }
+
+    /**
+     * A new empty file in {@code dir} named {@code prefix}, a unique number and {@code suffix}. Not
+     * {@link Files#createTempFile}, whose random names start the JDK's secure random generator (tens
+     * of milliseconds of a fresh JVM) for files that never outlive the write.
+     */
+    private static Path newFile(Path dir, String prefix, String suffix) throws IOException {
         for (int attempt = 0; ; attempt++) {
-            Path p = dir.resolve("." + out.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".partial");
+            Path p = dir.resolve(prefix + Long.toHexString(System.nanoTime()) + "-" + Thread.currentThread().getId()
+                    + suffix);
             try {
                 return Files.createFile(p);
             } catch (java.nio.file.FileAlreadyExistsException e) {

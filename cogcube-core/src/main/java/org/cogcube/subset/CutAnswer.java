@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 import org.cogcube.MalformedFileException;
 import org.cogcube.geo.Crs;
 import org.cogcube.geo.GeoTransform;
@@ -99,14 +101,41 @@ public final class CutAnswer {
             if (length > Integer.MAX_VALUE - 16) {
                 throw new MalformedFileException(location + ": the cut of " + file + " is " + w + ", too large to hold");
             }
-            byte[] samples;
-            try {
-                samples = Compression.DEFLATE.codec().decode(packed, 0, packed.length, (int) length);
-            } catch (MalformedFileException e) {
-                throw new MalformedFileException(location + ": the samples of " + file + ": " + e.getMessage(), e);
-            }
+            byte[] samples = inflate(location, (int) length);
             predictor(type).decode(samples, 0, w.width(), w.height(), 1, type, ByteOrder.LITTLE_ENDIAN);
             return Raster.wrap(type, grid.window(w.column(), w.row(), w.width(), w.height()), nodata, samples);
+        }
+
+        /**
+         * The samples inflated by the JDK's zlib rather than cogcube's own decoder: a client reads an
+         * answer once, in a process too short for the own decoder to be compiled, where zlib is
+         * native from the first byte (150 entries of 50 x 50: about 60 ms of CPU down to about 20).
+         */
+        private byte[] inflate(String location, int length) {
+            byte[] samples = new byte[length];
+            Inflater inflater = new Inflater();
+            try {
+                inflater.setInput(packed);
+                int done = 0;
+                while (done < length && !inflater.finished()) {
+                    int n = inflater.inflate(samples, done, length - done);
+                    if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                        break;
+                    }
+                    done += n;
+                }
+                if (done < length || !inflater.finished() || inflater.getRemaining() > 0) {
+                    throw new MalformedFileException(location + ": the samples of " + file + ": expected a zlib"
+                            + " stream of exactly " + length + " bytes, found " + (done < length ? done + " bytes"
+                            : "more, or bytes after its end"));
+                }
+                return samples;
+            } catch (DataFormatException e) {
+                throw new MalformedFileException(location + ": the samples of " + file + ": corrupt zlib stream: "
+                        + e.getMessage(), e);
+            } finally {
+                inflater.end();
+            }
         }
     }
 

@@ -69,6 +69,11 @@ public record CutRequest(List<String> files, Region region, boolean allTouched) 
         for (String file : files) {
             sb.append("file=").append(encode(file)).append('&');
         }
+        return appendWhere(sb, region, allTouched).toString();
+    }
+
+    /** Appends {@code region=...&crs=...&touched=...}, the parameters every cut request ends with. */
+    static StringBuilder appendWhere(StringBuilder sb, Region region, boolean allTouched) {
         byte[] wkb = new WKBWriter(2, org.locationtech.jts.io.ByteOrderValues.BIG_ENDIAN).write(region.geometry());
         Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
         deflater.setInput(wkb);
@@ -82,7 +87,7 @@ public record CutRequest(List<String> files, Region region, boolean allTouched) 
         sb.append("region=").append(Base64.getUrlEncoder().withoutPadding().encodeToString(out.toByteArray()));
         sb.append("&crs=").append(region.crs().epsg());
         sb.append("&touched=").append(allTouched ? 1 : 0);
-        return sb.toString();
+        return sb;
     }
 
     /**
@@ -149,17 +154,27 @@ public record CutRequest(List<String> files, Region region, boolean allTouched) 
         if (new HashSet<>(files).size() != files.size()) {
             throw new BadParameterException("file", "names a file twice");
         }
+        boolean touched = allTouched(single);
+        return new CutRequest(files, region(single), touched);
+    }
+
+    /** The region of the parameters {@code region} and {@code crs}, both required. */
+    static Region region(Map<String, String> single) {
+        Crs crs = crs(required(single, "crs"));
+        Geometry geometry = region(required(single, "region"));
+        return new Region(List.of(new Feature(Optional.empty(), Map.of(), geometry)), crs);
+    }
+
+    /** The parameter {@code touched}, required: 0 or 1. */
+    static boolean allTouched(Map<String, String> single) {
         String touched = required(single, "touched");
         if (!touched.equals("0") && !touched.equals("1")) {
             throw new BadParameterException("touched", "expected 0 or 1");
         }
-        Crs crs = crs(required(single, "crs"));
-        Geometry geometry = region(required(single, "region"));
-        return new CutRequest(files, new Region(List.of(new Feature(Optional.empty(), Map.of(), geometry)), crs),
-                touched.equals("1"));
+        return touched.equals("1");
     }
 
-    private static String required(Map<String, String> values, String name) {
+    static String required(Map<String, String> values, String name) {
         String v = values.get(name);
         if (v == null) {
             throw new BadParameterException(name, "missing");
@@ -168,8 +183,13 @@ public record CutRequest(List<String> files, Region region, boolean allTouched) 
     }
 
     private static String file(String value) {
+        return path("file", value);
+    }
+
+    /** A path under the served root, as in its URL, without the leading slash. */
+    static String path(String name, String value) {
         if (value.isEmpty() || value.startsWith("/") || value.length() > 1024) {
-            throw new BadParameterException("file", "expected a path under the root, without a leading slash, of"
+            throw new BadParameterException(name, "expected a path under the root, without a leading slash, of"
                     + " 1 to 1024 characters");
         }
         return value;

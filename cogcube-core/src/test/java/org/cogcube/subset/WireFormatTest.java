@@ -42,6 +42,37 @@ class WireFormatTest {
     }
 
     @Test
+    void aCatalogueQueryReadsBackFromItsQueryString() {
+        Region region = Regions.parseGeoJson("{\"type\": \"Polygon\", \"coordinates\": "
+                + "[[[-2.1,7.23],[-2.085,7.2305],[-2.0852,7.22],[-2.1,7.23]]]}", "test");
+        for (String dates : List.of(CatalogCutRequest.ALL_DATES, "2018-01-02..2018-03-31", "2018-01-02",
+                "2018-01-02,2018-01-12")) {
+            CatalogCutRequest request = new CatalogCutRequest("cubes/a b%/catalog.json", List.of("B04", "B&8", "CLD"),
+                    List.of("B&8", "B04"), dates.length() > 10 ? Optional.of("CLD") : Optional.empty(), dates, region,
+                    dates.contains(","));
+            assertTrue(CatalogCutRequest.asksCatalog(request.toQuery()), request.toQuery());
+            CatalogCutRequest back = CatalogCutRequest.parse(request.toQuery());
+            assertEquals(request.catalog(), back.catalog());
+            assertEquals(request.layerNames(), back.layerNames());
+            assertEquals(request.bands(), back.bands(), "the bands in order");
+            assertEquals(request.cloud(), back.cloud());
+            assertEquals(request.dates(), back.dates());
+            assertEquals(request.allTouched(), back.allTouched());
+            assertTrue(region.geometry().equalsExact(back.region().geometry()), "the same polygon, bit for bit");
+            assertEquals(request.toQuery(), back.toQuery(), "canonical");
+        }
+        CatalogCutRequest range = CatalogCutRequest.parse(new CatalogCutRequest("c.json", List.of(), List.of("B04"),
+                Optional.empty(), "2018-01-02..2018-03-31", region, false).toQuery());
+        assertTrue(range.dateRange());
+        assertEquals(List.of(java.time.LocalDate.of(2018, 1, 2), java.time.LocalDate.of(2018, 3, 31)),
+                range.dateList());
+        assertEquals(List.of(java.time.LocalDate.of(2018, 1, 2), java.time.LocalDate.of(2018, 1, 12)),
+                new CatalogCutRequest("c.json", List.of(), List.of("B04"), Optional.empty(),
+                        "2018-01-12,2018-01-02,2018-01-12", region, false).dateList(), "sorted, without repeats");
+        assertTrue(!CatalogCutRequest.asksCatalog(new CutRequest(List.of("a.tif"), region, false).toQuery()));
+    }
+
+    @Test
     void batchesKeepEveryFileInOrderWithinTheFileAndQueryLimits() {
         Region region = Regions.parseGeoJson("{\"type\": \"Polygon\", \"coordinates\": "
                 + "[[[-2.1,7.23],[-2.085,7.2305],[-2.0852,7.22],[-2.1,7.23]]]}", "test");
@@ -114,6 +145,30 @@ class WireFormatTest {
         byte[] wrongMagic = body.clone();
         wrongMagic[0] = 'X';
         assertThrows(MalformedFileException.class, () -> CutAnswer.decode(wrongMagic, "test"));
+    }
+
+    @Test
+    void samplesThatDoNotInflateToTheWindowAreMalformedNamingTheFile() {
+        Window w = Window.of(0, 0, 40, 30);
+        int length = (int) w.pixels() * 2;
+        for (byte[] packed : List.of(deflate(new byte[length - 1]), deflate(new byte[length + 1]),
+                Arrays.copyOf(deflate(new byte[length]), 6), new byte[] {1, 2, 3, 4}, new byte[0],
+                concat(deflate(new byte[length]), new byte[] {0}))) {
+            CutAnswer.Entry entry = new CutAnswer.Entry("bad.tif", "v", GRID, SampleType.UINT16, OptionalDouble.empty(),
+                    CutAnswer.Kind.WINDOW, Optional.of(w), packed);
+            MalformedFileException e = assertThrows(MalformedFileException.class, () -> entry.samples("test"),
+                    packed.length + " bytes");
+            assertTrue(e.getMessage().contains("bad.tif"), e.getMessage());
+        }
+        CutAnswer.Entry good = new CutAnswer.Entry("good.tif", "v", GRID, SampleType.UINT16, OptionalDouble.empty(),
+                CutAnswer.Kind.WINDOW, Optional.of(w), deflate(new byte[length]));
+        assertEquals(40, good.samples("test").width(), "a stream of exactly the window's bytes reads");
+    }
+
+    static byte[] concat(byte[] a, byte[] b) {
+        byte[] c = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
     }
 
     @Test

@@ -40,12 +40,17 @@
  *       ranges.</li>
  *   <li><b>CORS</b>: every response allows any origin and exposes {@code Content-Range},
  *       {@code Content-Length}, {@code ETag} and {@code Accept-Ranges}, so viewers and notebooks on other
- *       origins can read by ranges; preflights ({@code OPTIONS}) allow {@code Range} and the
+ *       origins can read by ranges (a cut's answer exposes {@code ETag} and
+ *       {@code Cogcube-Catalog-ETag}); preflights ({@code OPTIONS}) allow {@code Range} and the
  *       conditional headers.</li>
  *   <li><b>Cuts</b>: {@code GET /_cogcube/cut} answers the pixels of a region in a few layer files
  *       (see {@code CutHandler}), cacheable under a strong ETag of the request and the files'
  *       versions; every catalogue response carries {@code Link: </_cogcube/cut>; rel="cogcube-cut"}
- *       so that cogcube clients use it.</li>
+ *       so that cogcube clients use it. A query may name its catalogue instead of its files
+ *       ({@code catalog=PATH&band=...}): the catalogue is read as a request for its path would
+ *       find it, its files picked as the client picks them, and the answer is the same cuts, with
+ *       the catalogue's ETag in {@code Cogcube-Catalog-ETag} and an ETag that also follows the
+ *       catalogue's version; clients send it beside the catalogue's {@code GET}.</li>
  *   <li><b>Read-only</b>: {@code GET}, {@code HEAD} and {@code OPTIONS}; every other method is 405.</li>
  *   <li><b>Limits</b>: idle connections and HTTP/1.1 requests whose headers trickle in are closed
  *       ({@link org.cogcube.server.ServerOptions.Limits}); request headers are capped (414 or 431),
