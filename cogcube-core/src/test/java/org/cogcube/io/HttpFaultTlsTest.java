@@ -1,8 +1,10 @@
 package org.cogcube.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpClient;
+import org.cogcube.SourceException;
 import org.cogcube.testing.TlsServerContext;
 import org.junit.jupiter.api.Test;
 
@@ -31,5 +33,19 @@ class HttpFaultTlsTest extends HttpFaultTest {
         HttpRangeReader reader = HttpRangeReader.open(server().uri(), options());
         RangeReaderContractTest.await(reader.read(ByteRange.of(0, 10)));
         assertEquals(HttpClient.Version.HTTP_1_1, reader.protocolUsed().orElseThrow());
+    }
+
+    @Test
+    void neverFollowsARedirectFromTlsDownToCleartext() throws Exception {
+        try (FaultServer cleartext = new FaultServer(RangeReaderContractTest.bytes(10_000, 1))) {
+            server().answer((exchange, n) -> {
+                exchange.getResponseHeaders().set("Location", cleartext.uri().toString());
+                FaultServer.status(exchange, 302);
+            });
+            SourceException e = RangeReaderContractTest.failure(
+                    HttpRangeReader.open(server().uri(), options()).read(java.util.List.of(ByteRange.of(0, 10))));
+            assertTrue(e.getMessage().contains("found 302"), e.getMessage());
+            assertEquals(0, cleartext.requests(), "no request left TLS");
+        }
     }
 }
