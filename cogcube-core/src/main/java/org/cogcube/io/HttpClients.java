@@ -2,26 +2,20 @@ package org.cogcube.io;
 
 import java.net.Proxy;
 import java.net.ProxySelector;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.security.GeneralSecurityException;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 import org.cogcube.io.http1.Http1Client;
 import org.cogcube.io.http2.H2cClient;
+import org.cogcube.io.net.TlsDialer;
 
 /**
- * The transports of readers: cogcube's own for cleartext (HTTP/1.1, or h2c with prior knowledge),
- * the JDK's HttpClient for TLS (ALPN, HTTP/2) and through proxies. The JDK clients are one per
- * distinct client-level setting, shared by all readers: HTTP/2 multiplexes every request to a host
- * over one connection, which only a shared client reuses.
+ * The transports of readers: cogcube's own, over cleartext (HTTP/1.1, or h2c with prior
+ * knowledge) and over TLS (HTTP/2 or HTTP/1.1 as ALPN chooses, {@link TlsTransport}); the JDK's
+ * HttpClient through proxies and when asked ({@link HttpOptions.Protocol#JDK_HTTP_1_1}). The JDK
+ * clients are one per distinct client-level setting, shared by all readers.
  */
 final class HttpClients {
     private HttpClients() {
@@ -31,18 +25,34 @@ final class HttpClients {
     static HttpTransport transport(URI uri, HttpOptions options) {
         boolean secure = uri.getScheme().equalsIgnoreCase("https");
         HttpOptions.Protocol protocol = options.protocol();
-        if (secure || protocol == HttpOptions.Protocol.JDK_HTTP_1_1) {
+        if (protocol == HttpOptions.Protocol.JDK_HTTP_1_1 || proxied(uri)) {
             return forOptions(options, secure)::sendAsync;
         }
-        if (protocol == HttpOptions.Protocol.H2C_PRIOR_KNOWLEDGE) {
+        if (protocol == HttpOptions.Protocol.H2C_PRIOR_KNOWLEDGE && !secure) {
             return H2cClient.connectingWithin(options.connectTimeout())::sendAsync;
         }
-        if (proxied(uri)) {
-            return forOptions(options, false)::sendAsync;
-        }
         Http1Client http1 = Http1Client.connectingWithin(options.connectTimeout(), options.maxConcurrentRequests());
-        // The JDK's client (and its TLS context, with the trust store) is started only if a redirect leads to https:.
-        return new Redirects(http1::sendAsync, (request, handler) -> forOptions(options, true).sendAsync(request, handler));
+        return new Redirects(http1::sendAsync, secure(options));
+    }
+
+    /**
+     * The transport of {@code https:} URLs: cogcube's own, made on first use (a redirect from
+     * {@code http:} may never come), or the JDK's for a URL the default proxy selector sends
+     * through a proxy.
+     */
+    private static HttpTransport secure(HttpOptions options) {
+        HttpTransport[] own = new HttpTransport[1];
+        return (request, handler) -> {
+            if (proxied(request.uri())) {
+                return forOptions(options, true).sendAsync(request, handler);
+            }
+            synchronized (own) {
+                if (own[0] == null) {
+                    own[0] = TlsTransport.of(options);
+                }
+            }
+            return own[0].send(request, handler);
+        };
     }
 
     /** Whether the default proxy selector, which the JDK's client follows, names a proxy for {@code uri}. */
@@ -71,50 +81,8 @@ final class HttpClients {
                 .connectTimeout(key.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NORMAL);
         if (key.trustAll()) {
-            builder.sslContext(trustingEveryone());
+            builder.sslContext(TlsDialer.context(true));
         }
         return builder.build();
-    }
-
-    private static SSLContext trustingEveryone() {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new TrustAll()}, null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("TLS is not available in this JVM", e);
-        }
-    }
-
-    /** Accepts every certificate and skips host name checks; for self-signed test servers. */
-    private static final class TrustAll extends X509ExtendedTrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 }

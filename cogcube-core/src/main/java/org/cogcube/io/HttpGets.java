@@ -79,8 +79,9 @@ public final class HttpGets {
                 .whenComplete((response, failure) -> {
                     Duration wait;
                     if (failure != null) {
-                        SourceException e = new SourceException(location, null, "request failed: "
-                                + Ranges.unwrap(failure), Ranges.unwrap(failure));
+                        SourceException refused = HttpRangeReader.handshakeFailure(location, null, failure);
+                        SourceException e = refused != null ? refused : new SourceException(location, null,
+                                "request failed: " + Ranges.unwrap(failure), Ranges.unwrap(failure));
                         if (!RetryingRangeReader.isRetryable(e) || attempt >= policy.maxAttempts()) {
                             result.completeExceptionally(attempt == 1 ? e : new SourceException(location, null,
                                     "failed after " + attempt + " attempts; last failure: " + e.getMessage(), e));

@@ -29,12 +29,12 @@ public record HttpOptions(Protocol protocol, Duration connectTimeout, Duration r
 
     /** The HTTP version a reader uses. */
     public enum Protocol {
-        /** HTTP/1.1 only; over cleartext {@code http:}, through cogcube's own client. */
+        /** HTTP/1.1 only (over TLS, ALPN offers http/1.1 alone), through cogcube's own client. */
         HTTP_1_1,
         /**
-         * HTTP/2 where the server offers it through ALPN over TLS, else HTTP/1.1. Over cleartext
-         * {@code http:} this means HTTP/1.1 (through cogcube's own client): an h2c upgrade offer is
-         * what servers speaking prior-knowledge h2c (nginx) reject outright.
+         * HTTP/2 where the server chooses it through ALPN over TLS, else HTTP/1.1, both through
+         * cogcube's own clients. Over cleartext {@code http:} this means HTTP/1.1: an h2c upgrade
+         * offer is what servers speaking prior-knowledge h2c (nginx) reject outright.
          */
         HTTP_2,
         /**
@@ -46,10 +46,10 @@ public record HttpOptions(Protocol protocol, Duration connectTimeout, Duration r
          */
         H2C_PRIOR_KNOWLEDGE,
         /**
-         * HTTP/1.1 through the JDK's HttpClient, over cleartext too. Over {@code http:},
-         * {@link #HTTP_1_1} and {@link #HTTP_2} use cogcube's own HTTP/1.1 client, which costs a
-         * fraction of the JDK's CPU per request; this is the way back to the JDK's, should a server
-         * or network need it. (The JDK's is also used, whatever the protocol, where the default
+         * HTTP/1.1 through the JDK's HttpClient (HTTP/2 by ALPN over TLS). {@link #HTTP_1_1} and
+         * {@link #HTTP_2} use cogcube's own clients, which cost a fraction of the JDK's CPU per
+         * request and start faster; this is the way back to the JDK's, should a server or network
+         * need it. (The JDK's is also used, whatever the protocol, where the default
          * {@link java.net.ProxySelector} names a proxy for the URL: cogcube's own does not speak
          * through proxies.)
          */

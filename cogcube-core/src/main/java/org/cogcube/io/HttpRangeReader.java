@@ -337,13 +337,9 @@ public final class HttpRangeReader implements RangeReader {
         if (t instanceof ConnectException) {
             return new SourceException(location, range, "could not connect: " + t, t);
         }
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof javax.net.ssl.SSLHandshakeException) {
-                return new SourceException(location, range, "the TLS handshake failed: " + c.getMessage()
-                        + ". If the server's certificate is self-signed or from a private authority, add it to"
-                        + " the Java trust store (keytool -importcert) or run the JVM with"
-                        + " -Djavax.net.ssl.trustStore=FILE", new CertificateRefused(c));
-            }
+        SourceException refused = handshakeFailure(location, range, t);
+        if (refused != null) {
+            return refused;
         }
         if (t instanceof IOException) {
             return new SourceException(location, range, "request failed: " + t, t);
@@ -359,9 +355,37 @@ public final class HttpRangeReader implements RangeReader {
         }
     }
 
-    /** A certificate the client does not trust: trying again cannot help, so it is not an I/O error. */
-    static final class CertificateRefused extends RuntimeException {
-        CertificateRefused(Throwable cause) {
+    /**
+     * The failure of a TLS handshake (a certificate not trusted, or not naming the host) found in
+     * {@code t}'s causes, saying what to do, and not to be retried; null when there is none.
+     */
+    static SourceException handshakeFailure(String location, String range, Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof javax.net.ssl.SSLHandshakeException) {
+                String advice = certificateFailure(c) ? ". If the server's certificate is self-signed or from a"
+                        + " private authority, add it to the Java trust store (keytool -importcert) or run the JVM"
+                        + " with -Djavax.net.ssl.trustStore=FILE" : "";
+                return new SourceException(location, range, "the TLS handshake failed: " + c.getMessage() + advice,
+                        new HandshakeRefused(c));
+            }
+        }
+        return null;
+    }
+
+    /** Whether a handshake failed on the server's certificate (not trusted, or not naming the host). */
+    private static boolean certificateFailure(Throwable handshake) {
+        for (Throwable c = handshake.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof java.security.cert.CertificateException
+                    || c instanceof java.security.GeneralSecurityException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A TLS handshake refused (most often a certificate the client does not trust): trying again cannot help, so it is not an I/O error. */
+    static final class HandshakeRefused extends RuntimeException {
+        HandshakeRefused(Throwable cause) {
             super(cause.getMessage(), cause, false, false);
         }
     }

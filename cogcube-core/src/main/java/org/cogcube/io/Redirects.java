@@ -8,9 +8,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Follows redirects for a cleartext transport that does not, as the JDK client's
- * {@code Redirect.NORMAL} does: up to {@value #MAX_HOPS} hops, to {@code http:} through the
- * cleartext transport, to {@code https:} through the secure one (which follows any further ones).
+ * Follows redirects for cogcube's own transports, as the JDK client's {@code Redirect.NORMAL}
+ * does: up to {@value #MAX_HOPS} hops, to {@code http:} through the cleartext transport, to
+ * {@code https:} through the secure one, never from {@code https:} down to {@code http:}.
  */
 final class Redirects implements HttpTransport {
     static final int MAX_HOPS = 5;
@@ -31,19 +31,20 @@ final class Redirects implements HttpTransport {
 
     private CompletableFuture<HttpResponse<byte[]>> send(HttpRequest request, HttpResponse.BodyHandler<byte[]> body,
             int hops) {
-        HttpTransport transport = request.uri().getScheme().equalsIgnoreCase("https") ? secure : cleartext;
-        CompletableFuture<HttpResponse<byte[]>> sent = transport.send(request, body);
-        if (transport == secure) {
-            return sent;
-        }
+        boolean fromSecure = isSecure(request.uri());
+        CompletableFuture<HttpResponse<byte[]>> sent = (fromSecure ? secure : cleartext).send(request, body);
         return sent.thenCompose(response -> {
             Optional<URI> target = target(response);
-            if (target.isEmpty() || hops >= MAX_HOPS) {
+            if (target.isEmpty() || hops >= MAX_HOPS || fromSecure && !isSecure(target.get())) {
                 return CompletableFuture.completedFuture(response);
             }
             return send(HttpRequest.newBuilder(request, (name, value) -> true).uri(target.get()).build(), body,
                     hops + 1);
         });
+    }
+
+    private static boolean isSecure(URI uri) {
+        return uri.getScheme().equalsIgnoreCase("https");
     }
 
     /** Where a redirect points, resolved against the request; empty for any other answer. */

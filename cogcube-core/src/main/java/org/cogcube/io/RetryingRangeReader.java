@@ -126,7 +126,7 @@ public final class RetryingRangeReader extends ForwardingRangeReader {
             return true;
         }
         for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
-            if (c instanceof HttpRangeReader.CertificateRefused) {
+            if (c instanceof HttpRangeReader.HandshakeRefused) {
                 return false;
             }
             if (c instanceof IOException) {

@@ -24,10 +24,11 @@
  * asynchronously. Two read sources: {@link org.cogcube.io.FileRangeReader} (positional reads on
  * shared threads) and {@link org.cogcube.io.HttpRangeReader} (one {@code GET} with {@code Range}
  * per range, configured by {@link org.cogcube.io.HttpOptions}). The reader's <b>transport</b> sends
- * a request and collects its response: over cleartext {@code http:}, cogcube's own clients,
- * for HTTP/1.1 ({@code org.cogcube.io.http1}) and for HTTP/2 with prior knowledge (h2c,
- * {@code org.cogcube.io.http2}); over TLS, through a proxy or when asked, the JDK's HttpClient
- * (HTTP/1.1, HTTP/2 through ALPN). Every response is checked the same way whichever sent it.
+ * a request and collects its response: cogcube's own clients, for HTTP/1.1
+ * ({@code org.cogcube.io.http1}) and HTTP/2 ({@code org.cogcube.io.http2}: over cleartext with
+ * prior knowledge, h2c, or over TLS where ALPN chooses h2), over connections that
+ * {@code org.cogcube.io.net} opens; through a proxy or when asked, the JDK's HttpClient. Every
+ * response is checked the same way whichever sent it.
  * Caching ({@link org.cogcube.io.CachingRangeReader}),
  * coalescing ({@link org.cogcube.io.CoalescingRangeReader}), retries
  * ({@link org.cogcube.io.RetryingRangeReader}, {@link org.cogcube.io.RetryPolicy}), counting

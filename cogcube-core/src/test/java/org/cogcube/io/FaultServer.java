@@ -2,6 +2,8 @@ package org.cogcube.io;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -14,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 
 /**
  * A small real HTTP/1.1 server on loopback whose answers a test scripts, to inject the faults a
@@ -39,9 +42,24 @@ final class FaultServer implements AutoCloseable {
     private volatile Answer answer;
 
     FaultServer(byte[] content) throws IOException {
+        this(content, null);
+    }
+
+    /**
+     * A server of {@code content}, over TLS with {@code tls} (HTTP/1.1 only: this server knows no
+     * ALPN) or in cleartext when it is null.
+     */
+    FaultServer(byte[] content, SSLContext tls) throws IOException {
         this.content = content;
         this.answer = (exchange, n) -> ok(exchange, "\"v1\"");
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        if (tls == null) {
+            server = HttpServer.create(address, 50);
+        } else {
+            HttpsServer https = HttpsServer.create(address, 50);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            server = https;
+        }
         server.setExecutor(threads);
         server.createContext("/", exchange -> {
             int n = requests.incrementAndGet();
@@ -74,7 +92,8 @@ final class FaultServer implements AutoCloseable {
     }
 
     URI uri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/data.bin");
+        String scheme = server instanceof HttpsServer ? "https" : "http";
+        return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort() + "/data.bin");
     }
 
     int requests() {

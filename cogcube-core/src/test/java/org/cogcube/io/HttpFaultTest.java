@@ -32,7 +32,7 @@ class HttpFaultTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = new FaultServer(content);
+        server = newServer(content);
     }
 
     @AfterEach
@@ -46,7 +46,16 @@ class HttpFaultTest {
         return HttpOptions.Protocol.HTTP_1_1;
     }
 
-    private HttpOptions options() {
+    FaultServer server() {
+        return server;
+    }
+
+    /** The server the faults come from. */
+    FaultServer newServer(byte[] served) throws Exception {
+        return new FaultServer(served);
+    }
+
+    HttpOptions options() {
         return HttpOptions.defaults().withProtocol(protocol()).withRequestTimeout(Duration.ofSeconds(10));
     }
 

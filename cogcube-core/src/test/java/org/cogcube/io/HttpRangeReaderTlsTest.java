@@ -28,6 +28,27 @@ class HttpRangeReaderTlsTest extends NginxContractTest {
     }
 
     @Test
+    void sendsEveryRequestOfManyReadersOverOneConnection() throws Exception {
+        int before = nginx.accessLog().size();
+        List<RangeReader> readers = new java.util.ArrayList<>();
+        List<java.util.concurrent.CompletableFuture<?>> reads = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            RangeReader reader = open(nginx, serve("many-" + i + ".bin", bytes(20_000, 10 + i)));
+            readers.add(reader);
+            reads.add(reader.read(List.of(ByteRange.of(0, 100), ByteRange.of(10_000, 100))));
+        }
+        for (var read : reads) {
+            await(read);
+        }
+        List<String> lines = nginx.accessLog().subList(before, nginx.accessLog().size());
+        assertEquals(16, lines.size(), String.join("\n", lines));
+        assertEquals(1, lines.stream().map(l -> l.substring(l.lastIndexOf("connection="))).distinct().count(),
+                "one HTTP/2 connection: " + String.join("\n", lines));
+        org.junit.jupiter.api.Assertions.assertTrue(lines.stream().allMatch(l -> l.contains(" HTTP/2.0\"")),
+                String.join("\n", lines));
+    }
+
+    @Test
     void fallsBackToHttp11WhenAskedTo() throws Exception {
         HttpRangeReader reader = HttpRangeReader.open(nginx.uri(serve("h1-over-tls.bin", bytes(100, 2))),
                 HttpOptions.defaults().withTrustAllCertificates(true).withProtocol(HttpOptions.Protocol.HTTP_1_1));

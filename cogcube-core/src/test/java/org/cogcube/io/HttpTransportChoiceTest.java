@@ -20,9 +20,17 @@ class HttpTransportChoiceTest {
     }
 
     @Test
-    void tlsAndTheEscapeHatchUseTheJdkClient() {
-        assertFalse(HttpClients.transport(URI.create("https://example.test/a.tif"), HttpOptions.defaults())
-                instanceof Redirects);
+    void tlsUsesTheOwnClientsFollowingRedirects() {
+        assertInstanceOf(Redirects.class, HttpClients.transport(URI.create("https://example.test/a.tif"),
+                HttpOptions.defaults()));
+        assertInstanceOf(Redirects.class, HttpClients.transport(URI.create("https://example.test/a.tif"),
+                HttpOptions.defaults().withProtocol(HttpOptions.Protocol.HTTP_1_1)));
+    }
+
+    @Test
+    void theEscapeHatchUsesTheJdkClient() {
+        assertFalse(HttpClients.transport(URI.create("https://example.test/a.tif"), HttpOptions.defaults()
+                .withProtocol(HttpOptions.Protocol.JDK_HTTP_1_1)) instanceof Redirects);
         assertFalse(HttpClients.transport(CLEARTEXT, HttpOptions.defaults()
                 .withProtocol(HttpOptions.Protocol.JDK_HTTP_1_1)) instanceof Redirects);
     }

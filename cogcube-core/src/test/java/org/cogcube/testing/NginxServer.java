@@ -33,7 +33,9 @@ public final class NginxServer implements AutoCloseable {
         /** Cleartext HTTP/2 with prior knowledge only (h2c): HTTP/1.1 clients are refused. */
         H2C("http", " http2"),
         /** TLS with a self-signed certificate for localhost and 127.0.0.1, offering h2 and http/1.1 by ALPN. */
-        TLS_H2("https", " ssl http2");
+        TLS_H2("https", " ssl http2"),
+        /** TLS with the same certificate, offering only http/1.1 by ALPN. */
+        TLS_HTTP_1_1("https", " ssl");
 
         private final String scheme;
         private final String listenFlags;
@@ -82,7 +84,7 @@ public final class NginxServer implements AutoCloseable {
         Path prefix = Files.createTempDirectory("cogcube-nginx-");
         int port = freePort();
         String tls = "";
-        if (mode == Mode.TLS_H2) {
+        if (mode.scheme.equals("https")) {
             SelfSignedCertificate cert = SelfSignedCertificate.get();
             tls = "    ssl_certificate " + cert.certificate() + ";\n"
                     + "    ssl_certificate_key " + cert.key() + ";\n"
@@ -155,7 +157,7 @@ public final class NginxServer implements AutoCloseable {
 
     /** The URL of a file under the served folder, e.g. {@code uri("a/b.tif")}. */
     public URI uri(String relativePath) {
-        String host = mode == Mode.TLS_H2 ? "localhost" : "127.0.0.1";
+        String host = mode.scheme.equals("https") ? "localhost" : "127.0.0.1";
         return URI.create(mode.scheme + "://" + host + ":" + port + "/" + relativePath);
     }
 

@@ -21,6 +21,7 @@ import org.cogcube.region.Region;
 import org.cogcube.region.Regions;
 import org.cogcube.server.CubeServer;
 import org.cogcube.server.ServerOptions;
+import org.cogcube.server.TlsSource;
 import org.cogcube.testing.NginxServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -138,6 +139,53 @@ class ServerSubsetTest {
         Cube cube = Cube.open(url, h2c);
         assertTrue(cube.serverSubset());
         assertSameExtraction(Cube.open(url, OPTIONS, ServerSubset.NEVER).extract(query), cube.extract(query));
+    }
+
+    @Test
+    void overTlsAlpnChoosesH2AndTheCutsPassOverOneConnection() {
+        List<String> lines = extractOverTls(HttpOptions.Protocol.HTTP_2);
+        assertTrue(lines.stream().allMatch(l -> l.contains(" HTTP/2.0\"")), "h2 by ALPN: " + lines);
+    }
+
+    @Test
+    void overTlsAskedForHttp11TheCutsPassOverHttp11() {
+        List<String> lines = extractOverTls(HttpOptions.Protocol.HTTP_1_1);
+        assertTrue(lines.stream().allMatch(l -> l.contains(" HTTP/1.1\"")), "http/1.1 by ALPN: " + lines);
+    }
+
+    /** Extracts from a TLS server with a self-signed certificate (trusted), as from cleartext; its access log. */
+    private static List<String> extractOverTls(HttpOptions.Protocol protocol) {
+        Region region = Regions.parseGeoJson(ExtractsLikeTheOriginalTest.CONCAVE_WGS84, "region");
+        Query query = Query.of(region, "B04", "B08").withCloudMask("CLD", 20);
+        ReadOptions trusting = OPTIONS.withIo(OpenOptions.defaults().withHttp(HttpOptions.defaults()
+                .withProtocol(protocol).withTrustAllCertificates(true)));
+        Path tlsLog = dir.resolve("tls-" + protocol + ".log");
+        try (CubeServer tls = CubeServer.start(ServerOptions.of(dir).withPort(0).withAccessLog(tlsLog)
+                .withTls(TlsSource.selfSigned()))) {
+            Cube cube = Cube.open(tls.uri().resolve("cog/" + Catalogs.STAC_FILE).toString(), trusting);
+            assertTrue(cube.serverSubset());
+            Extraction viaTls = cube.extract(query);
+            String url = server.uri().resolve("cog/" + Catalogs.STAC_FILE).toString();
+            assertSameExtraction(Cube.open(url, OPTIONS, ServerSubset.NEVER).extract(query), viaTls);
+        }
+        try {
+            List<String> lines = Files.readAllLines(tlsLog);
+            assertEquals(2, lines.size(), "the catalogue and one cut: " + lines);
+            return lines;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aSelfSignedCertificateIsRefusedUnlessTrustedSayingWhatToDo() {
+        try (CubeServer tls = CubeServer.start(ServerOptions.of(dir).withPort(0).withTls(TlsSource.selfSigned()))) {
+            String url = tls.uri().resolve("cog/" + Catalogs.STAC_FILE).toString();
+            RuntimeException e = assertThrows(RuntimeException.class, () -> Cube.open(url, OPTIONS));
+            String message = e.getMessage();
+            assertTrue(message.contains(url) && message.contains("TLS handshake failed")
+                    && message.contains("-Djavax.net.ssl.trustStore") && !message.contains("attempts"), message);
+        }
     }
 
     @Test

@@ -10,9 +10,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import org.cogcube.io.DaemonThreads;
+import org.cogcube.io.net.Dialer;
 
 /**
- * Sends {@code GET} and {@code HEAD} requests over cleartext HTTP/1.1, each on a persistent
+ * Sends {@code GET} and {@code HEAD} requests over HTTP/1.1, in cleartext or over TLS, each on a persistent
  * connection of its origin that carries one exchange at a time, with blocking I/O on shared daemon
  * threads. Requests and responses have the JDK client's types, so a caller can use either.
  * Redirects are not followed and proxies are not used.
@@ -23,7 +24,7 @@ import org.cogcube.io.DaemonThreads;
  * {@link java.net.http.HttpTimeoutException}, an {@link java.io.EOFException} for a response cut
  * short.
  *
- * <p>This is the transport of {@code HttpRangeReader} for cleartext HTTP/1.1, public only so that
+ * <p>This is the transport of {@code HttpRangeReader} for HTTP/1.1, public only so that
  * the reader, in another package, can reach it.
  */
 public final class Http1Client {
@@ -31,11 +32,13 @@ public final class Http1Client {
         static final ExecutorService EXCHANGES = Executors.newCachedThreadPool(DaemonThreads.named("cogcube-http1-"));
     }
 
+    private final Dialer dialer;
     private final Duration connectTimeout;
     private final int maxIdlePerOrigin;
     private final Http1Pool pool;
 
-    Http1Client(Duration connectTimeout, int maxIdlePerOrigin, Http1Pool pool) {
+    Http1Client(Dialer dialer, Duration connectTimeout, int maxIdlePerOrigin, Http1Pool pool) {
+        this.dialer = Objects.requireNonNull(dialer, "dialer");
         this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
         if (maxIdlePerOrigin < 1) {
             throw new IllegalArgumentException("expected at least 1 idle connection per origin, found "
@@ -46,24 +49,34 @@ public final class Http1Client {
     }
 
     /**
-     * A client opening connections within {@code connectTimeout} and keeping up to
-     * {@code maxIdlePerOrigin} of them idle per origin, sharing every other client's pool.
+     * A client of cleartext {@code http:} opening connections within {@code connectTimeout} and
+     * keeping up to {@code maxIdlePerOrigin} of them idle per origin, sharing every other client's pool.
      */
     public static Http1Client connectingWithin(Duration connectTimeout, int maxIdlePerOrigin) {
-        return new Http1Client(connectTimeout, maxIdlePerOrigin, Http1Pool.SHARED);
+        return over(Dialer.cleartext(), connectTimeout, maxIdlePerOrigin);
+    }
+
+    /**
+     * A client of {@code dialer}'s scheme ({@code https:} through a {@link org.cogcube.io.net.TlsDialer})
+     * opening connections through it within {@code connectTimeout} and keeping up to
+     * {@code maxIdlePerOrigin} of them idle per origin, sharing every other client's pool (but
+     * never connections of another dialer).
+     */
+    public static Http1Client over(Dialer dialer, Duration connectTimeout, int maxIdlePerOrigin) {
+        return new Http1Client(dialer, connectTimeout, maxIdlePerOrigin, Http1Pool.SHARED);
     }
 
     /**
      * Sends {@code request}; the result completes once the whole body has been handed to
      * {@code handler}'s subscriber and the connection is back in its pool.
      *
-     * @throws IllegalArgumentException for a URI other than {@code http:} or a request with a body
+     * @throws IllegalArgumentException for a URI of another scheme than the dialer's or a request with a body
      */
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         URI uri = request.uri();
-        if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException("expected an http: URL with a host for HTTP/1.1 over cleartext, found "
-                    + uri);
+        if (!dialer.scheme().equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("expected an " + dialer.scheme() + ": URL with a host for this"
+                    + " HTTP/1.1 client, found " + uri);
         }
         if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
             throw new IllegalArgumentException("expected a GET or HEAD request, found " + request.method() + " " + uri);
@@ -73,7 +86,7 @@ public final class Http1Client {
             throw new IllegalArgumentException("expected a request without a body, found one of "
                     + (bodyLength < 0 ? "unknown length" : bodyLength + " bytes") + " for " + uri);
         }
-        Http1Exchange<T> exchange = new Http1Exchange<>(request, handler, connectTimeout, maxIdlePerOrigin, pool);
+        Http1Exchange<T> exchange = new Http1Exchange<>(request, handler, dialer, connectTimeout, maxIdlePerOrigin, pool);
         try {
             Threads.EXCHANGES.execute(exchange);
         } catch (RejectedExecutionException e) {

@@ -4,24 +4,26 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.net.http.HttpConnectTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import org.cogcube.io.net.Dialer;
 
 /**
- * One TCP connection to an origin and the bytes read from it but not yet consumed. Used by one
+ * One connection (TCP, or TLS over it) to an origin and the bytes read from it but not yet consumed. Used by one
  * exchange at a time; not thread-safe.
  */
 final class Http1Connection implements AutoCloseable {
     /** The longest status or header line accepted. */
     static final int MAX_LINE = 16 << 10;
 
+    /** {@code host:port}, for messages. */
     final String origin;
+    /** What the pool knows this connection by: its dialer's name and origin. */
+    final String key;
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
@@ -31,27 +33,20 @@ final class Http1Connection implements AutoCloseable {
     private long received; // bytes read since the last request was written
     private long idleSince;
 
-    private Http1Connection(String origin, Socket socket) throws IOException {
+    private Http1Connection(String origin, String key, Socket socket) throws IOException {
         this.origin = origin;
+        this.key = key;
         this.socket = socket;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
     }
 
-    /** A new connection to {@code host:port}, within {@code timeout}. */
-    static Http1Connection open(String host, int port, Duration timeout) throws IOException {
-        Socket socket = new Socket();
+    /** A new connection to {@code host:port} through {@code dialer}, within {@code timeout}, pooled as {@code key}. */
+    static Http1Connection open(Dialer dialer, String key, String host, int port, Duration timeout)
+            throws IOException {
+        Socket socket = dialer.open(host, port, timeout);
         try {
-            socket.setTcpNoDelay(true);
-            socket.setKeepAlive(true);
-            socket.connect(new InetSocketAddress(host, port), (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
-            return new Http1Connection(host + ":" + port, socket);
-        } catch (SocketTimeoutException e) {
-            socket.close();
-            HttpConnectTimeoutException t = new HttpConnectTimeoutException("expected a connection to " + host + ":"
-                    + port + " within " + timeout.toMillis() + " ms, found none");
-            t.initCause(e);
-            throw t;
+            return new Http1Connection(host + ":" + port, key, socket);
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;

@@ -9,6 +9,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import org.cogcube.io.net.Dialer;
 
 /**
  * One request and its response, run on an I/O thread: takes a pooled connection (or opens one),
@@ -18,24 +19,26 @@ import java.util.concurrent.CompletableFuture;
 final class Http1Exchange<T> implements Runnable {
     private final HttpRequest request;
     private final HttpResponse.BodyHandler<T> handler;
+    private final Dialer dialer;
     private final String host;
     private final int port;
-    private final String origin;
+    private final String key;
     private final Duration connectTimeout;
     private final long readTimeoutMillis;
     private final int maxIdle;
     private final Http1Pool pool;
     private final CompletableFuture<HttpResponse<T>> result = new CompletableFuture<>();
 
-    Http1Exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler, Duration connectTimeout, int maxIdle,
-            Http1Pool pool) {
+    Http1Exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler, Dialer dialer, Duration connectTimeout,
+            int maxIdle, Http1Pool pool) {
         this.request = request;
         this.handler = handler;
+        this.dialer = dialer;
         URI uri = request.uri();
         String h = uri.getHost();
         this.host = h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
-        this.port = uri.getPort() < 0 ? 80 : uri.getPort();
-        this.origin = host + ":" + port;
+        this.port = uri.getPort() < 0 ? dialer.defaultPort() : uri.getPort();
+        this.key = dialer.name() + "://" + host + ":" + port;
         this.connectTimeout = connectTimeout;
         this.readTimeoutMillis = request.timeout().map(d -> Math.max(1, d.toMillis())).orElse(0L);
         this.maxIdle = maxIdle;
@@ -51,10 +54,10 @@ final class Http1Exchange<T> implements Runnable {
         Http1Connection connection = null;
         try {
             byte[] head = requestHead();
-            connection = pool.take(origin);
+            connection = pool.take(key);
             Http1Head answer;
             if (connection == null) {
-                connection = pool.open(host, port, connectTimeout);
+                connection = pool.open(dialer, key, host, port, connectTimeout);
                 answer = exchange(connection, head);
             } else {
                 try {
@@ -64,7 +67,7 @@ final class Http1Exchange<T> implements Runnable {
                         throw e;
                     }
                     connection.close();
-                    connection = pool.open(host, port, connectTimeout);
+                    connection = pool.open(dialer, key, host, port, connectTimeout);
                     answer = exchange(connection, head);
                 }
             }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.cogcube.io.net.Dialer;
 
 /**
  * The idle persistent connections of every origin, most recently used first. A connection is in
@@ -25,9 +26,9 @@ final class Http1Pool {
         this.idleLimitNanos = idleLimit.toNanos();
     }
 
-    /** An idle connection to {@code origin}, or null when there is none worth reusing. */
-    Http1Connection take(String origin) {
-        Deque<Http1Connection> connections = idle.get(origin);
+    /** An idle connection pooled as {@code key}, or null when there is none worth reusing. */
+    Http1Connection take(String key) {
+        Deque<Http1Connection> connections = idle.get(key);
         if (connections == null) {
             return null;
         }
@@ -41,9 +42,10 @@ final class Http1Pool {
         return null;
     }
 
-    /** A new connection to {@code host:port}. */
-    Http1Connection open(String host, int port, Duration connectTimeout) throws IOException {
-        Http1Connection c = Http1Connection.open(host, port, connectTimeout);
+    /** A new connection to {@code host:port} through {@code dialer}, pooled as {@code key}. */
+    Http1Connection open(Dialer dialer, String key, String host, int port, Duration connectTimeout)
+            throws IOException {
+        Http1Connection c = Http1Connection.open(dialer, key, host, port, connectTimeout);
         opened.incrementAndGet();
         return c;
     }
@@ -51,7 +53,7 @@ final class Http1Pool {
     /** Keeps {@code connection} for the next exchange to its origin, closing the oldest beyond {@code max}. */
     void give(Http1Connection connection, int max) {
         connection.markIdle(System.nanoTime());
-        Deque<Http1Connection> connections = idle.computeIfAbsent(connection.origin, key -> new ConcurrentLinkedDeque<>());
+        Deque<Http1Connection> connections = idle.computeIfAbsent(connection.key, key -> new ConcurrentLinkedDeque<>());
         connections.offerFirst(connection);
         if (connections.size() > max) {
             Http1Connection oldest = connections.pollLast();

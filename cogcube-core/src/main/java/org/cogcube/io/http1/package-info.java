@@ -1,5 +1,6 @@
 /**
- * A small HTTP/1.1 client for cleartext {@code http:} URLs, enough for {@code GET} and
+ * A small HTTP/1.1 client for {@code http:} and {@code https:} URLs (its connections opened by an
+ * {@link org.cogcube.io.net.Dialer}), enough for {@code GET} and
  * {@code HEAD}: what {@link org.cogcube.io.HttpRangeReader} uses instead of the JDK's HttpClient,
  * whose asynchronous machinery costs about a millisecond of CPU per request. Its one public type,
  * {@link org.cogcube.io.http1.Http1Client}, takes and returns the JDK client's request and
@@ -8,7 +9,8 @@
  * <p>Words used here, after RFC 9112:
  * <ul>
  *   <li><b>origin</b>: the {@code host:port} a request goes to;</li>
- *   <li><b>connection</b>: one TCP connection to an origin, carrying one <b>exchange</b> (a request
+ *   <li><b>connection</b>: one TCP connection (or TLS over one) to an origin, shared only by
+ *       requests through the same dialer, carrying one <b>exchange</b> (a request
  *       and its response) at a time, never pipelined; it is <b>persistent</b> (kept for the next
  *       exchange) unless the response says {@code Connection: close}, comes from an HTTP/1.0
  *       server without {@code Connection: keep-alive}, or has a body delimited by the end of the

@@ -3,7 +3,6 @@ package org.cogcube.io.http2;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpConnectTimeoutException;
@@ -15,10 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.cogcube.io.net.Dialer;
 
 /**
- * One cleartext TCP connection to an origin speaking HTTP/2 with prior knowledge (RFC 9113,
- * section 3.3), carrying many streams at once.
+ * One connection to an origin speaking HTTP/2, carrying many streams at once: cleartext TCP with
+ * prior knowledge (h2c, RFC 9113 section 3.3), or TLS where ALPN chose h2 (section 3.2); the
+ * connection's {@link Dialer} opens it, and from then on both are spoken alike.
  *
  * <p>A daemon reader thread connects, sends the preface and this side's SETTINGS, waits for the
  * server's SETTINGS, then reads frames and hands each to {@link InboundFrames}. Requests wait in a queue until
@@ -41,10 +42,12 @@ final class H2cConnection {
     private final String host;
     private final int port;
     private final String origin;
+    private final String key;
+    private final Dialer dialer;
     private final Duration connectTimeout;
     private final Duration idleTimeout;
     private final H2cConnections registry;
-    private final Socket socket = new Socket();
+    private volatile Socket socket; // null until connected
 
     // guarded by this
     private final Map<Integer, H2cStream<?>> active = new HashMap<>();
@@ -64,7 +67,10 @@ final class H2cConnection {
     private long probes;
 
 
-    H2cConnection(String host, int port, Duration connectTimeout, Duration idleTimeout, H2cConnections registry) {
+    H2cConnection(Dialer dialer, String key, String host, int port, Duration connectTimeout, Duration idleTimeout,
+            H2cConnections registry) {
+        this.dialer = dialer;
+        this.key = key;
         this.host = host;
         this.port = port;
         this.origin = host + ":" + port;
@@ -75,6 +81,11 @@ final class H2cConnection {
 
     String origin() {
         return origin;
+    }
+
+    /** What the registry knows this connection by: its dialer's name and origin. */
+    String key() {
+        return key;
     }
 
     /** Starts the reader thread, which connects. */
@@ -237,21 +248,19 @@ final class H2cConnection {
             FrameReader reader = new FrameReader(new BufferedInputStream(socket.getInputStream(), 1 << 16));
             InboundFrames frames = new InboundFrames(this, new HpackDecoder(HEADER_TABLE_SIZE, MAX_HEADER_LIST_SIZE));
             Frame first;
-            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, connectTimeout.toMillis())));
+            socket.setSoTimeout(Dialer.millis(connectTimeout));
             try {
                 first = reader.next(Frame.DEFAULT_MAX_SIZE);
             } catch (Http2Exception e) {
                 first = null;
             } catch (SocketTimeoutException e) {
                 throw new IOException("expected the server's HTTP/2 preface (a SETTINGS frame) within "
-                        + connectTimeout.toMillis() + " ms of connecting, found none: does " + origin
-                        + " speak HTTP/2 over cleartext with prior knowledge?", e);
+                        + connectTimeout.toMillis() + " ms of connecting, found none: " + doubt(), e);
             }
             socket.setSoTimeout(0);
             if (first == null || !first.is(FrameType.SETTINGS) || first.has(Frame.ACK)) {
                 throw new IOException("expected the server's HTTP/2 preface (a SETTINGS frame), found "
-                        + (first == null ? "something else" : first) + ": does " + origin
-                        + " speak HTTP/2 over cleartext with prior knowledge?");
+                        + (first == null ? "something else" : first) + ": " + doubt());
             }
             frames.dispatch(first);
             synchronized (this) {
@@ -284,16 +293,24 @@ final class H2cConnection {
         }
     }
 
+    /** What to ask of a server that does not answer as HTTP/2. */
+    private String doubt() {
+        return "http".equals(dialer.scheme())
+                ? "does " + origin + " speak HTTP/2 over cleartext with prior knowledge?"
+                : "ALPN chose h2, but " + origin + " does not speak it";
+    }
+
     private void connect() throws IOException {
-        try {
-            socket.connect(new InetSocketAddress(host, port), (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
-        } catch (SocketTimeoutException e) {
-            HttpConnectTimeoutException timeout = new HttpConnectTimeoutException("expected a connection to " + origin
-                    + " within " + connectTimeout.toMillis() + " ms, found none");
-            timeout.initCause(e);
-            throw timeout;
+        Socket s = dialer.open(host, port, connectTimeout);
+        boolean closedMeanwhile;
+        synchronized (this) {
+            closedMeanwhile = closed;
+            socket = s;
         }
-        socket.setTcpNoDelay(true);
+        if (closedMeanwhile) {
+            closeSocket();
+            throw new IOException("HTTP/2 connection to " + origin + " closed while it was opening");
+        }
         FrameWriter w = new FrameWriter(socket.getOutputStream());
         Map<Setting, Integer> settings = new LinkedHashMap<>();
         settings.put(Setting.ENABLE_PUSH, 0);
@@ -464,8 +481,12 @@ final class H2cConnection {
     }
 
     private void closeSocket() {
+        Socket s = socket;
+        if (s == null) {
+            return; // connect() closes it once it sees this connection closed
+        }
         try {
-            socket.close();
+            s.close();
         } catch (IOException ignored) {
             // closing is all that was wanted
         }

@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The connections of a client, one per origin ({@code host:port}), shared by every request to it.
+ * The connections of a client, one per dialer and origin ({@code host:port}), shared by every request to it.
  * A connection that closes or receives GOAWAY is retired: the next request opens a new one.
  */
 final class H2cConnections {
@@ -24,10 +24,11 @@ final class H2cConnections {
 
     /** Sends {@code stream} on the connection to its origin, opening one if there is none. */
     void submit(H2cStream<?> stream) {
-        String origin = stream.host + ":" + stream.port;
+        String origin = stream.dialer.name() + "://" + stream.host + ":" + stream.port;
         while (true) {
             H2cConnection connection = byOrigin.computeIfAbsent(origin, key -> {
-                H2cConnection c = new H2cConnection(stream.host, stream.port, stream.connectTimeout, idleTimeout, this);
+                H2cConnection c = new H2cConnection(stream.dialer, key, stream.host, stream.port, stream.connectTimeout,
+                        idleTimeout, this);
                 opened.incrementAndGet();
                 c.start();
                 return c;
@@ -41,7 +42,7 @@ final class H2cConnections {
 
     /** Takes {@code connection} out of use for new streams. */
     void retire(H2cConnection connection) {
-        byOrigin.remove(connection.origin(), connection);
+        byOrigin.remove(connection.key(), connection);
     }
 
     /** How many connections were opened so far. */

@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
+import org.cogcube.io.net.Dialer;
 
 /**
  * One request and its response on a connection: the response headers, then the body handed to
@@ -36,6 +37,7 @@ final class H2cStream<T> {
             "transfer-encoding", "upgrade", "host", "te");
 
     final HttpRequest request;
+    final Dialer dialer;
     final String host;
     final int port;
     final Duration connectTimeout;
@@ -60,9 +62,10 @@ final class H2cStream<T> {
     private int window = H2cConnection.STREAM_WINDOW;
     private int consumed;
 
-    H2cStream(HttpRequest request, HttpResponse.BodyHandler<T> handler, String host, int port,
+    H2cStream(HttpRequest request, HttpResponse.BodyHandler<T> handler, Dialer dialer, String host, int port,
             Duration connectTimeout) {
         this.request = request;
+        this.dialer = dialer;
         this.handler = handler;
         this.host = host;
         this.port = port;
@@ -316,7 +319,7 @@ final class H2cStream<T> {
         URI uri = request.uri();
         List<HeaderField> fields = new ArrayList<>();
         fields.add(new HeaderField(":method", request.method()));
-        fields.add(new HeaderField(":scheme", "http"));
+        fields.add(new HeaderField(":scheme", dialer.scheme()));
         fields.add(new HeaderField(":authority", uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "")));
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         fields.add(new HeaderField(":path", uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery()));

@@ -1,14 +1,15 @@
 /**
- * A small HTTP/2 client for cleartext connections with prior knowledge (h2c, RFC 9113 section
- * 3.3), enough for {@code GET} and {@code HEAD}: what {@link org.cogcube.io.HttpRangeReader} uses
- * where the JDK's HttpClient can only offer an HTTP/1.1 upgrade. Its one public type,
+ * A small HTTP/2 client, enough for {@code GET} and {@code HEAD}, over cleartext connections with
+ * prior knowledge (h2c, RFC 9113 section 3.3), where the JDK's HttpClient can only offer an
+ * HTTP/1.1 upgrade, and over TLS where ALPN chose h2 (its connections opened by an
+ * {@link org.cogcube.io.net.Dialer}): what {@link org.cogcube.io.HttpRangeReader} uses for both. Its one public type,
  * {@link org.cogcube.io.http2.H2cClient}, takes and returns the JDK client's request and response
  * types.
  *
  * <p>Words used here, after RFC 9113 and RFC 7541:
  * <ul>
- *   <li><b>connection</b>: one TCP connection to an <b>origin</b> ({@code host:port}), shared by
- *       every request to it; it opens with the client's <b>preface</b> and a SETTINGS exchange;</li>
+ *   <li><b>connection</b>: one TCP connection (or TLS over one) to an <b>origin</b>
+ *       ({@code host:port}), shared by every request to it through the same dialer; it opens with the client's <b>preface</b> and a SETTINGS exchange;</li>
  *   <li><b>frame</b>: the unit sent on a connection, a 9-byte header (length, type, flags, stream)
  *       and a payload of at most the receiver's SETTINGS_MAX_FRAME_SIZE;</li>
  *   <li><b>stream</b>: one request and its response, numbered by odd identifiers the client

@@ -35,7 +35,7 @@ class Http1ClientTest {
     private final CountDownLatch ended = new CountDownLatch(1);
     private final List<List<String>> heads = new ArrayList<>();
     private RawHttpServer server;
-    private final Http1Client client = new Http1Client(Duration.ofSeconds(5), 4, new Http1Pool(Duration.ofSeconds(30)));
+    private final Http1Client client = new Http1Client(org.cogcube.io.net.Dialer.cleartext(), Duration.ofSeconds(5), 4, new Http1Pool(Duration.ofSeconds(30)));
 
     @AfterEach
     void stop() throws IOException {
