@@ -40,7 +40,7 @@ class HttpFaultTlsTest extends HttpFaultTest {
         try (FaultServer cleartext = new FaultServer(RangeReaderContractTest.bytes(10_000, 1))) {
             server().answer((exchange, n) -> {
                 exchange.getResponseHeaders().set("Location", cleartext.uri().toString());
-                FaultServer.status(exchange, 302);
+                server().status(exchange, 302);
             });
             SourceException e = RangeReaderContractTest.failure(
                     HttpRangeReader.open(server().uri(), options()).read(java.util.List.of(ByteRange.of(0, 10))));
