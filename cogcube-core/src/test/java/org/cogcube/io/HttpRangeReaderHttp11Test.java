@@ -38,17 +38,10 @@ class HttpRangeReaderHttp11Test extends NginxContractTest {
      * The serial numbers of the nginx connections that carried requests for {@code name}, in order,
      * once {@code count} are logged (nginx logs a request after sending its answer) or 5 s passed.
      */
-    private List<String> connectionsFor(String name, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (true) {
-            List<String> connections = nginx.accessLog().stream().filter(line -> line.contains("/" + name + " "))
-                    .map(line -> line.substring(line.lastIndexOf("connection=") + "connection=".length()))
-                    .toList();
-            if (connections.size() >= count || System.nanoTime() > deadline) {
-                return connections;
-            }
-            Thread.sleep(20);
-        }
+    private List<String> connectionsFor(String name, int count) {
+        return nginx.accessLogOf("/" + name + " ", count).stream()
+                .map(line -> line.substring(line.lastIndexOf("connection=") + "connection=".length()))
+                .toList();
     }
 
     /**

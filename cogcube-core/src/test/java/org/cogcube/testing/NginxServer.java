@@ -174,6 +174,27 @@ public final class NginxServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The logged requests whose line contains {@code text}, once there are at least {@code count}
+     * of them or 10 seconds have passed: nginx logs a request after sending its answer, so a
+     * client can hold the answer before the line is written.
+     */
+    public List<String> accessLogOf(String text, int count) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            List<String> lines = accessLog().stream().filter(l -> l.contains(text)).toList();
+            if (lines.size() >= count || System.nanoTime() > deadline) {
+                return lines;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return lines;
+            }
+        }
+    }
+
     /** nginx's output and error log, for failure messages. */
     public String logs() {
         StringBuilder sb = new StringBuilder();
