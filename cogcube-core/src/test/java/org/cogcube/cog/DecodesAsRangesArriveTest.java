@@ -62,7 +62,8 @@ class DecodesAsRangesArriveTest {
         public List<CompletableFuture<ByteBuffer>> readEach(List<ByteRange> ranges) {
             List<CompletableFuture<ByteBuffer>> each = new ArrayList<>();
             for (ByteRange range : ranges) {
-                CompletableFuture<Void> gate = gating ? new CompletableFuture<>() : CompletableFuture.completedFuture(null);
+                CompletableFuture<Void> gate = gating ? new CompletableFuture<>()
+                        : CompletableFuture.completedFuture(null);
                 if (gating) {
                     asked.add(new Ask(range, gate));
                 }
@@ -89,7 +90,8 @@ class DecodesAsRangesArriveTest {
         CogWriter.write(RasterSource.of(image), file, CogOptions.defaults().withOverviews(false));
         Window window = new Window(3, 60, 1000, 90);
         Gated gated = new Gated(FileRangeReader.open(file));
-        try (GeoTiff whole = GeoTiff.open(file.toString()); GeoTiff geoTiff = GeoTiff.openAsync(gated, w -> { }).join()) {
+        try (GeoTiff whole = GeoTiff.open(file.toString());
+                GeoTiff geoTiff = GeoTiff.openAsync(gated, w -> { }).join()) {
             long[] offsets = whole.level(0).offsets();
             gated.gating = true;
             CompletableFuture<Raster> reading = geoTiff.readAsync(window, 0);
