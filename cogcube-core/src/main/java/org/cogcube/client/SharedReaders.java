@@ -49,6 +49,11 @@ final class SharedReaders implements Function<String, RangeReader>, AutoCloseabl
         }
 
         @Override
+        public List<CompletableFuture<ByteBuffer>> readEach(List<ByteRange> ranges) {
+            return inner.readEach(ranges);
+        }
+
+        @Override
         public void close() {
         }
     }

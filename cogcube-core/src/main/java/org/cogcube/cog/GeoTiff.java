@@ -31,8 +31,9 @@ import org.cogcube.tiff.codec.TruncatedDataException;
  * and overviews), and window reads of any bands at any level.
  *
  * <p>Opening reads the header and IFDs (one request for a COG); a read fetches only the chunks
- * the window touches, all in one call to the source, and decodes them in parallel. Thread-safe:
- * many reads may run at once.
+ * the window touches, all in one call to the source, and decodes each, in parallel, as soon as
+ * its bytes are in (see {@link org.cogcube.io.RangeReader#readEach}). Thread-safe: many reads may
+ * run at once.
  */
 public final class GeoTiff implements RasterSource, AutoCloseable {
     private final RangeReader source;
@@ -234,21 +235,22 @@ public final class GeoTiff implements RasterSource, AutoCloseable {
         }
         byte[][] out = new byte[b.length][(int) bandBytes];
         GridGeometry grid = grid(level).window(window.column(), window.row(), window.width(), window.height());
-        return source.read(plan.ranges()).thenCompose(buffers -> {
-            List<CompletableFuture<Void>> tasks = new ArrayList<>();
-            int next = 0;
-            byte[] fill = fillValue(image.sampleType());
-            for (ChunkPlan.Chunk c : plan.chunks()) {
-                if (c.sparse()) {
-                    if (fill != null) {
-                        Assembler.fill(image, c, fill, window, b, out);
-                    }
-                    continue;
+        // Each chunk is decoded as soon as its bytes are in, while the others are still on their way.
+        List<CompletableFuture<ByteBuffer>> fetched = source.readEach(plan.ranges());
+        List<CompletableFuture<Void>> tasks = new ArrayList<>(fetched.size());
+        int next = 0;
+        byte[] fill = fillValue(image.sampleType());
+        for (ChunkPlan.Chunk c : plan.chunks()) {
+            if (c.sparse()) {
+                if (fill != null) {
+                    Assembler.fill(image, c, fill, window, b, out);
                 }
-                tasks.add(decodeChunk(plan, c, buffers.get(next++), out));
+                continue;
             }
-            return CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new));
-        }).thenApply(v -> Raster.wrap(image.sampleType(), grid, metadata.nodata(), out));
+            tasks.add(fetched.get(next++).thenCompose(first -> decodeChunk(plan, c, first, out)));
+        }
+        return CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new))
+                .thenApply(v -> Raster.wrap(image.sampleType(), grid, metadata.nodata(), out));
     }
 
     /**

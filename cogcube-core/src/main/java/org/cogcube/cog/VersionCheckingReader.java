@@ -1,6 +1,7 @@
 package org.cogcube.cog;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +31,18 @@ final class VersionCheckingReader extends ForwardingRangeReader {
             check(found);
             return buffers;
         }));
+    }
+
+    @Override
+    public List<CompletableFuture<ByteBuffer>> readEach(List<ByteRange> ranges) {
+        List<CompletableFuture<ByteBuffer>> each = new ArrayList<>(ranges.size());
+        for (CompletableFuture<ByteBuffer> read : inner.readEach(ranges)) {
+            each.add(read.thenCompose(buffer -> inner.version().thenApply(found -> {
+                check(found);
+                return buffer;
+            })));
+        }
+        return each;
     }
 
     private void check(Optional<String> found) {

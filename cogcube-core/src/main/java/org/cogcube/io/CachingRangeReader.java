@@ -30,38 +30,77 @@ public final class CachingRangeReader extends ForwardingRangeReader {
         if (ranges.isEmpty()) {
             return CompletableFuture.completedFuture(List.of());
         }
-        return inner.version().thenCompose(version -> inner.size().thenCompose(
-                size -> read(ranges, version.orElse(unversioned), size)));
+        return Ranges.all(readEach(ranges));
     }
 
-
-
+    /** Each range completes when its blocks are in the cache (the missing ones read in one call). */
+    @Override
+    public List<CompletableFuture<ByteBuffer>> readEach(List<ByteRange> ranges) {
+        if (ranges.isEmpty()) {
+            return List.of();
+        }
+        CompletableFuture<List<CompletableFuture<ByteBuffer>>> started = inner.version().thenCompose(version ->
+                inner.size().thenApply(size -> start(ranges, version.orElse(unversioned), size)));
+        List<CompletableFuture<ByteBuffer>> each = new ArrayList<>(ranges.size());
+        for (int i = 0; i < ranges.size(); i++) {
+            int index = i;
+            each.add(started.thenCompose(reads -> reads.get(index)));
+        }
+        return each;
+    }
 
     @Override
     public String toString() {
         return "Caching(" + inner + ")";
     }
 
-    private CompletableFuture<List<ByteBuffer>> read(List<ByteRange> ranges, String version, long size) {
+    /** One future per range: the range's bytes once the blocks it covers are loaded. */
+    private List<CompletableFuture<ByteBuffer>> start(List<ByteRange> ranges, String version, long size) {
         String location = location();
-        List<ByteRange> cut = new ArrayList<>(ranges.size());
-        Map<Long, CompletableFuture<byte[]>> blocks = new LinkedHashMap<>();
         int blockSize = cache.blockSize();
+        List<ByteRange> cut = new ArrayList<>(ranges.size());
+        List<SourceException> failures = new ArrayList<>(ranges.size());
+        Map<Long, CompletableFuture<byte[]>> blocks = new LinkedHashMap<>();
         for (ByteRange range : ranges) {
-            if (Ranges.startsPastEnd(range, size)) {
-                return CompletableFuture.failedFuture(Ranges.pastEnd(location, range, size));
-            }
-            ByteRange c = Ranges.cut(range, size);
             try {
+                if (Ranges.startsPastEnd(range, size)) {
+                    throw Ranges.pastEnd(location, range, size);
+                }
+                ByteRange c = Ranges.cut(range, size);
                 Ranges.bufferLength(location, c);
+                for (long b = c.offset() / blockSize; b * blockSize < c.end(); b++) {
+                    blocks.putIfAbsent(b, null);
+                }
+                cut.add(c);
+                failures.add(null);
             } catch (SourceException e) {
-                return CompletableFuture.failedFuture(e);
-            }
-            cut.add(c);
-            for (long b = c.offset() / blockSize; b * blockSize < c.end(); b++) {
-                blocks.putIfAbsent(b, null);
+                cut.add(null);
+                failures.add(e);
             }
         }
+        claim(blocks, location, version, size);
+        List<CompletableFuture<ByteBuffer>> out = new ArrayList<>(ranges.size());
+        for (int i = 0; i < ranges.size(); i++) {
+            ByteRange c = cut.get(i);
+            if (c == null) {
+                out.add(CompletableFuture.failedFuture(failures.get(i)));
+                continue;
+            }
+            List<CompletableFuture<byte[]>> waits = new ArrayList<>();
+            for (long b = c.offset() / blockSize; b * blockSize < c.end(); b++) {
+                waits.add(blocks.get(b));
+            }
+            out.add(Ranges.all(waits).thenApply(loaded -> assemble(c, blocks, blockSize)));
+        }
+        return out;
+    }
+
+    /**
+     * Gives every block a future: the cached block, another call's load in flight, or a load of this
+     * call (the missing blocks read in one call, so a coalescing reader below merges neighbours).
+     */
+    private void claim(Map<Long, CompletableFuture<byte[]>> blocks, String location, String version, long size) {
+        int blockSize = cache.blockSize();
         List<ByteRange> toRead = new ArrayList<>();
         List<BlockCache.Key> toReadKeys = new ArrayList<>();
         List<CompletableFuture<byte[]>> toComplete = new ArrayList<>();
@@ -86,23 +125,25 @@ public final class CachingRangeReader extends ForwardingRangeReader {
         if (!toRead.isEmpty()) {
             load(toRead, toReadKeys, toComplete);
         }
-        List<CompletableFuture<byte[]>> waits = new ArrayList<>(blocks.values());
-        return Ranges.all(waits).thenApply(loaded -> assemble(cut, blocks, blockSize));
     }
 
     private void load(List<ByteRange> ranges, List<BlockCache.Key> keys, List<CompletableFuture<byte[]>> futures) {
-        CompletableFuture<List<ByteBuffer>> reading;
+        List<CompletableFuture<ByteBuffer>> reading;
         try {
-            reading = inner.read(ranges);
+            reading = inner.readEach(ranges);
         } catch (RuntimeException e) {
-            reading = CompletableFuture.failedFuture(e);
-        }
-        reading.whenComplete((buffers, failure) -> {
+            reading = new ArrayList<>();
             for (int i = 0; i < ranges.size(); i++) {
-                BlockCache.Key key = keys.get(i);
-                CompletableFuture<byte[]> future = futures.get(i);
+                reading.add(CompletableFuture.failedFuture(e));
+            }
+        }
+        for (int i = 0; i < ranges.size(); i++) {
+            BlockCache.Key key = keys.get(i);
+            CompletableFuture<byte[]> future = futures.get(i);
+            ByteRange range = ranges.get(i);
+            reading.get(i).whenComplete((buffer, failure) -> {
                 try {
-                    byte[] block = failure == null ? block(ranges.get(i), buffers.get(i)) : null;
+                    byte[] block = failure == null ? block(range, buffer) : null;
                     if (block != null) {
                         cache.put(key, block);
                     }
@@ -117,8 +158,8 @@ public final class CachingRangeReader extends ForwardingRangeReader {
                     cache.loading().remove(key, future);
                     future.completeExceptionally(e);
                 }
-            }
-        });
+            });
+        }
     }
 
     /** The bytes of a block read, which must be as long as asked (the range was cut at the end already). */
@@ -133,22 +174,17 @@ public final class CachingRangeReader extends ForwardingRangeReader {
         return block;
     }
 
-    private static List<ByteBuffer> assemble(List<ByteRange> ranges, Map<Long, CompletableFuture<byte[]>> blocks,
-            int blockSize) {
-        List<ByteBuffer> out = new ArrayList<>(ranges.size());
-        for (ByteRange range : ranges) {
-            ByteBuffer buffer = ByteBuffer.allocate((int) range.length());
-            long position = range.offset();
-            while (position < range.end()) {
-                long b = position / blockSize;
-                byte[] block = blocks.get(b).join();
-                int from = (int) (position - b * blockSize);
-                int n = (int) Math.min(block.length - from, range.end() - position);
-                buffer.put(block, from, n);
-                position += n;
-            }
-            out.add(buffer.flip());
+    private static ByteBuffer assemble(ByteRange range, Map<Long, CompletableFuture<byte[]>> blocks, int blockSize) {
+        ByteBuffer buffer = ByteBuffer.allocate((int) range.length());
+        long position = range.offset();
+        while (position < range.end()) {
+            long b = position / blockSize;
+            byte[] block = blocks.get(b).join();
+            int from = (int) (position - b * blockSize);
+            int n = (int) Math.min(block.length - from, range.end() - position);
+            buffer.put(block, from, n);
+            position += n;
         }
-        return out;
+        return buffer.flip();
     }
 }

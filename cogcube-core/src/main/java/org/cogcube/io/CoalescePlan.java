@@ -56,6 +56,11 @@ final class CoalescePlan {
         return reads;
     }
 
+    /** The index, in {@link #reads()}, of the read that serves asked range {@code index}. */
+    int readOf(int index) {
+        return readOf[index];
+    }
+
     /**
      * The ranges asked for, sliced out of the buffers the reads gave (cut at the end of the source as
      * the reads were); a range starting past that end fails as the contract says.
@@ -63,17 +68,21 @@ final class CoalescePlan {
     List<ByteBuffer> split(List<ByteBuffer> readBuffers, String location) {
         List<ByteBuffer> out = new ArrayList<>(asked.size());
         for (int i = 0; i < asked.size(); i++) {
-            ByteRange range = asked.get(i);
-            ByteRange read = reads.get(readOf[i]);
-            ByteBuffer buffer = readBuffers.get(readOf[i]);
-            long available = buffer.remaining();
-            long from = range.offset() - read.offset();
-            if (available < read.length() && Ranges.startsPastEnd(new ByteRange(from, range.length()), available)) {
-                throw Ranges.pastEnd(location, range, read.offset() + available);
-            }
-            int length = (int) Math.min(range.length(), available - from);
-            out.add(buffer.slice(buffer.position() + (int) from, length));
+            out.add(slice(i, readBuffers.get(readOf[i]), location));
         }
         return out;
+    }
+
+    /** Asked range {@code index}, sliced out of the buffer its read gave; see {@link #split}. */
+    ByteBuffer slice(int index, ByteBuffer buffer, String location) {
+        ByteRange range = asked.get(index);
+        ByteRange read = reads.get(readOf[index]);
+        long available = buffer.remaining();
+        long from = range.offset() - read.offset();
+        if (available < read.length() && Ranges.startsPastEnd(new ByteRange(from, range.length()), available)) {
+            throw Ranges.pastEnd(location, range, read.offset() + available);
+        }
+        int length = (int) Math.min(range.length(), available - from);
+        return buffer.slice(buffer.position() + (int) from, length);
     }
 }

@@ -1,6 +1,7 @@
 package org.cogcube.io;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -41,6 +42,22 @@ public final class CoalescingRangeReader extends ForwardingRangeReader {
             return inner.read(ranges);
         }
         return inner.read(plan.reads()).thenApply(buffers -> plan.split(buffers, location()));
+    }
+
+    /** Each range completes when the merged read that holds it does. */
+    @Override
+    public List<CompletableFuture<ByteBuffer>> readEach(List<ByteRange> ranges) {
+        CoalescePlan plan = CoalescePlan.of(ranges, maxGap, maxMergedLength);
+        if (plan.reads().size() == ranges.size()) {
+            return inner.readEach(ranges);
+        }
+        List<CompletableFuture<ByteBuffer>> reads = inner.readEach(plan.reads());
+        List<CompletableFuture<ByteBuffer>> each = new ArrayList<>(ranges.size());
+        for (int i = 0; i < ranges.size(); i++) {
+            int index = i;
+            each.add(reads.get(plan.readOf(i)).thenApply(buffer -> plan.slice(index, buffer, location())));
+        }
+        return each;
     }
 
 

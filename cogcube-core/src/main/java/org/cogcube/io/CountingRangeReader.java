@@ -1,6 +1,7 @@
 package org.cogcube.io;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -17,7 +18,7 @@ public final class CountingRangeReader extends ForwardingRangeReader {
         super(inner);
     }
 
-    /** Calls of {@link #read(List)} (one-range reads included). */
+    /** Calls of {@link #read(List)} and {@link #readEach(List)} (one-range reads included). */
     public long calls() {
         return calls.get();
     }
@@ -58,6 +59,20 @@ public final class CountingRangeReader extends ForwardingRangeReader {
             bytes.addAndGet(n);
             return buffers;
         });
+    }
+
+    @Override
+    public List<CompletableFuture<ByteBuffer>> readEach(List<ByteRange> asked) {
+        calls.incrementAndGet();
+        ranges.addAndGet(asked.size());
+        List<CompletableFuture<ByteBuffer>> each = new ArrayList<>(asked.size());
+        for (CompletableFuture<ByteBuffer> read : inner.readEach(asked)) {
+            each.add(read.thenApply(buffer -> {
+                bytes.addAndGet(buffer.remaining());
+                return buffer;
+            }));
+        }
+        return each;
     }
 
     @Override

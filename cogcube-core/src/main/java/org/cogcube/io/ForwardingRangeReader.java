@@ -5,7 +5,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The base of a decorator: forwards everything to the reader it wraps, so that a decorator
- * overrides only what it changes (usually {@link #read(java.util.List)}).
+ * overrides only what it changes (usually {@link #read(java.util.List)}). {@link #readEach} is not
+ * forwarded: a decorator that does not override it gets the default, which goes through its own
+ * {@code read} (so nothing it does is bypassed) and completes the ranges together.
  */
 public abstract class ForwardingRangeReader implements RangeReader {
     /** The reader this one wraps. */

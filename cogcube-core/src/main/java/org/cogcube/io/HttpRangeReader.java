@@ -81,11 +81,17 @@ public final class HttpRangeReader implements RangeReader {
 
     @Override
     public CompletableFuture<List<ByteBuffer>> read(List<ByteRange> ranges) {
+        return Ranges.all(readEach(ranges));
+    }
+
+    /** One request per range, each completing when its answer is in. */
+    @Override
+    public List<CompletableFuture<ByteBuffer>> readEach(List<ByteRange> ranges) {
         List<CompletableFuture<ByteBuffer>> reads = new ArrayList<>(ranges.size());
         for (ByteRange range : ranges) {
             reads.add(readOne(range));
         }
-        return Ranges.all(reads);
+        return reads;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.cogcube.io;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +25,8 @@ import java.util.concurrent.CompletableFuture;
  *       naming the location and the range (or a {@link org.cogcube.SourceChangedException} when
  *       the source's version changed since the first read). If any range of a call fails, the
  *       call fails.</li>
+ *   <li>{@link #readEach(List)} reads as {@link #read(List)} does, with one future per range: a
+ *       range's future gives the same buffer, or fails when that range fails.</li>
  *   <li>Every range of one call may be in flight at the same time; implementations are
  *       thread-safe.</li>
  * </ul>
@@ -35,6 +38,23 @@ public interface RangeReader extends AutoCloseable {
 
     /** Reads the given ranges; see the class contract. */
     CompletableFuture<List<ByteBuffer>> read(List<ByteRange> ranges);
+
+    /**
+     * Reads the given ranges as {@link #read(List)} does, with one future per range in the order
+     * asked, so that a caller can use each range's bytes as soon as they are there; a range's
+     * future fails when that range fails (the others may still succeed). The default completes
+     * them all together, when {@link #read(List)} does; a reader that fetches ranges separately
+     * completes each on its own, and a decorator passes that on.
+     */
+    default List<CompletableFuture<ByteBuffer>> readEach(List<ByteRange> ranges) {
+        CompletableFuture<List<ByteBuffer>> all = read(ranges);
+        List<CompletableFuture<ByteBuffer>> each = new ArrayList<>(ranges.size());
+        for (int i = 0; i < ranges.size(); i++) {
+            int index = i;
+            each.add(all.thenApply(buffers -> buffers.get(index)));
+        }
+        return each;
+    }
 
     /** The size of the source in bytes (may need a request the first time). */
     CompletableFuture<Long> size();

@@ -50,11 +50,17 @@ public final class RetryingRangeReader extends ForwardingRangeReader {
         if (ranges.size() <= 1) {
             return withRetries(() -> inner.read(ranges));
         }
+        return Ranges.all(readEach(ranges));
+    }
+
+    /** Each range is retried on its own, and completes when it is read. */
+    @Override
+    public List<CompletableFuture<ByteBuffer>> readEach(List<ByteRange> ranges) {
         List<CompletableFuture<ByteBuffer>> reads = new ArrayList<>(ranges.size());
         for (ByteRange range : ranges) {
             reads.add(withRetries(() -> inner.read(List.of(range))).thenApply(buffers -> buffers.get(0)));
         }
-        return Ranges.all(reads);
+        return reads;
     }
 
     @Override

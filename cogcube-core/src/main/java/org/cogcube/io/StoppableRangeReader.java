@@ -1,6 +1,7 @@
 package org.cogcube.io;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +37,25 @@ public final class StoppableRangeReader extends ForwardingRangeReader {
     }
 
     @Override
+    public List<CompletableFuture<ByteBuffer>> readEach(List<ByteRange> ranges) {
+        List<CompletableFuture<ByteBuffer>> each = new ArrayList<>(ranges.size());
+        if (stop.isDone()) {
+            for (ByteRange range : ranges) {
+                each.add(CompletableFuture.failedFuture(stopped(range.toString(), "was asked")));
+            }
+            return each;
+        }
+        List<CompletableFuture<ByteBuffer>> running = inner.readEach(ranges);
+        for (int i = 0; i < ranges.size(); i++) {
+            each.add(track(running.get(i), ranges.get(i).toString()));
+        }
+        if (stop.isDone()) {
+            abandonAll(); // the signal came while the call was being made
+        }
+        return each;
+    }
+
+    @Override
     public CompletableFuture<Long> size() {
         return unlessStopped(inner::size, "its size");
     }
@@ -49,7 +69,15 @@ public final class StoppableRangeReader extends ForwardingRangeReader {
         if (stop.isDone()) {
             return CompletableFuture.failedFuture(stopped(what, "was asked"));
         }
-        CompletableFuture<T> running = call.get();
+        CompletableFuture<T> result = track(call.get(), what);
+        if (stop.isDone()) {
+            abandonAll(); // the signal came while the call was being made
+        }
+        return result;
+    }
+
+    /** The future given to the caller for {@code running}, abandoned when reading stops. */
+    private <T> CompletableFuture<T> track(CompletableFuture<T> running, String what) {
         CompletableFuture<T> result = new CompletableFuture<>();
         inFlight.put(result, new Call(running, what));
         running.whenComplete((value, failure) -> {
@@ -60,9 +88,6 @@ public final class StoppableRangeReader extends ForwardingRangeReader {
                 result.completeExceptionally(failure);
             }
         });
-        if (stop.isDone()) {
-            abandonAll(); // the signal came while the call was being made
-        }
         return result;
     }
 

@@ -167,6 +167,33 @@ abstract class RangeReaderContractTest {
         assertNotNull(reader.location());
     }
 
+    @Test
+    void readsEachRangeAsTheWholeCallDoes() throws Exception {
+        byte[] content = bytes(200_000, 17);
+        RangeReader reader = reader(content);
+        List<ByteRange> ranges = new ArrayList<>(randomRanges(new Random(18), content.length, 40, 9000));
+        ranges.add(ByteRange.of(content.length - 10, 16_384));
+        ranges.add(ByteRange.of(content.length, 0));
+        ranges.add(ranges.get(0));
+        List<CompletableFuture<ByteBuffer>> each = reader.readEach(ranges);
+        assertEquals(ranges.size(), each.size(), "one future per range");
+        List<ByteBuffer> buffers = new ArrayList<>();
+        for (CompletableFuture<ByteBuffer> future : each) {
+            buffers.add(await(future));
+        }
+        assertContents(content, ranges, buffers);
+        assertEquals(List.of(), reader.readEach(List.of()));
+    }
+
+    @Test
+    void failsTheRangeThatFailsWhenReadingEach() throws Exception {
+        RangeReader reader = reader(bytes(1000, 19));
+        List<CompletableFuture<ByteBuffer>> each = reader.readEach(List.of(ByteRange.of(0, 10),
+                ByteRange.of(1000, 10), ByteRange.of(5000, 1)));
+        assertNamesTheSource(reader, failure(each.get(1)));
+        assertNamesTheSource(reader, failure(each.get(2)));
+    }
+
     // --- helpers, also used by the tests of single implementations
 
     static byte[] bytes(int length, long seed) {
