@@ -133,15 +133,18 @@ final class CogAssembler {
             while (head.hasRemaining()) {
                 ch.write(head);
             }
+            Writeback writeback = new Writeback(ch);
             for (int k = levels.length - 1; k >= 0; k--) {
                 FileChannel t = levels[k].temp();
                 long size = t.size();
                 long done = 0;
                 while (done < size) {
-                    done += t.transferTo(done, size - done, ch);
+                    long n = t.transferTo(done, Math.min(size - done, Writeback.STEP), ch);
+                    done += n;
+                    writeback.wrote(n);
                 }
             }
-            ch.force(true);
+            writeback.finish();
         }
     }
 
