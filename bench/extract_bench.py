@@ -246,8 +246,23 @@ def environment(cert, store):
     return env
 
 
+# Runs that a signal ended (a crash of the process, not an error it reported), run again.
+CRASHES = []
+CRASH_ATTEMPTS = 3
+
+
 def run_once(servers, server, linked, cmd, env):
-    """Runs one whole process; returns its wall time, requests, bytes and subset requests."""
+    """Runs one whole process; returns its wall time, requests, bytes and subset requests. A run
+    that a signal ends (GDAL's Python has been seen to abort in glibc's malloc over TLS with ten
+    threads) is run again, up to three times, and listed in the report."""
+    for attempt in range(CRASH_ATTEMPTS):
+        result = measure_once(servers, server, linked, cmd, env, attempt == CRASH_ATTEMPTS - 1)
+        if result is not None:
+            return result
+
+
+def measure_once(servers, server, linked, cmd, env, last):
+    """One run of cmd, measured; None if a signal ended it and it may be run again."""
     offset = servers.log_size(server)
     relay = servers.relays[server]
     before = relay.counters() if linked else None
@@ -257,6 +272,12 @@ def run_once(servers, server, linked, cmd, env):
     wall = time.monotonic() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime + after.ru_stime - usage.ru_utime - usage.ru_stime
+    if done.returncode < 0 and not last:
+        CRASHES.append("%s (signal %d: %s)" % (os.path.basename(cmd[1] if cmd[0].endswith("python3") else cmd[0]),
+                                               -done.returncode, (done.stderr.strip().splitlines() or ["no output"])[-1]))
+        print("extract_bench: %s ended by signal %d, run again" % (" ".join(cmd[:3]), -done.returncode),
+              file=sys.stderr, flush=True)
+        return None
     if done.returncode != 0:
         sys.exit("extract_bench: %s failed (%d):\n%s" % (" ".join(cmd), done.returncode, done.stderr[-3000:]))
     requests, logged_bytes, subset = servers.requests_since(server, offset)
@@ -409,6 +430,8 @@ def report(rows, runs, names, load_before, load_after, args):
               " (TLS and headers included). Connections the relay saw per run (original / cogcube): " +
               ", ".join("%s %s %d / %d" % (r["server"], r["layout"], r["original"].get("connections", 0),
                                            r["cogcube"].get("connections", 0)) for r in rows if r["linked"]) + "."]
+    if CRASHES:
+        lines += ["", "Runs ended by a signal and run again (not counted): " + "; ".join(CRASHES) + "."]
     return "\n".join(lines)
 
 
