@@ -35,6 +35,16 @@ public final class RangeReaders {
     }
 
     /**
+     * Closes the HTTP/2 connections (cleartext and TLS) that readers keep open for the next
+     * request; requests still in flight on them fail. For a process that has finished its reading:
+     * each such connection has a thread blocked reading its socket, and the JVM, when it exits,
+     * waits up to 0.3 s for threads in a native call to come out of it.
+     */
+    public static void closeConnections() {
+        org.cogcube.io.http2.H2cClient.closeConnections();
+    }
+
+    /**
      * The origin of an http(s) URL (its scheme, lower case, and authority), by which readers share
      * their limits and what they learn of a server; empty for a path or another scheme.
      */

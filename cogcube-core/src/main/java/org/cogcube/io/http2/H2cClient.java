@@ -51,6 +51,14 @@ public final class H2cClient {
     }
 
     /**
+     * Closes the connections all clients share (what they still carry fails as closed); the next
+     * request opens a new one.
+     */
+    public static void closeConnections() {
+        H2cConnections.SHARED.closeAll();
+    }
+
+    /**
      * Sends {@code request}; the result completes once the whole body has been handed to
      * {@code handler}'s subscriber. Failures are {@link java.io.IOException}s, as with the JDK
      * client: {@link java.net.http.HttpConnectTimeoutException}, {@link java.net.ConnectException},

@@ -45,6 +45,13 @@ final class H2cConnections {
         byOrigin.remove(connection.key(), connection);
     }
 
+    /** Closes every connection; what they still carry fails as closed. */
+    void closeAll() {
+        for (H2cConnection connection : byOrigin.values()) {
+            connection.close(null);
+        }
+    }
+
     /** How many connections were opened so far. */
     int opened() {
         return opened.get();

@@ -66,6 +66,33 @@ class H2cClientNginxTest {
     }
 
     @Test
+    void closingTheConnectionsEndsTheirReadingThreadsAndTheNextRequestOpensAnother() throws Exception {
+        byte[] content = H2cClientTest.bytes(10_000);
+        Files.write(root.resolve("again.bin"), content);
+        H2cConnections connections = new H2cConnections(Duration.ofSeconds(30));
+        H2cClient client = new H2cClient(Duration.ofSeconds(10), connections);
+        try (NginxServer nginx = NginxServer.start(root, NginxServer.Mode.H2C)) {
+            HttpRequest request = get(nginx.uri("again.bin"), "bytes=0-99");
+            assertEquals(206, await(client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())).statusCode());
+            String reader = "cogcube-h2c-127.0.0.1:" + nginx.uri("").getPort();
+            assertTrue(readingThreads(reader) > 0, "a thread reads the open connection");
+            connections.closeAll();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (readingThreads(reader) > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(0, readingThreads(reader), "no thread left reading a closed connection");
+            HttpResponse<byte[]> again = await(client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()));
+            assertArrayEquals(Arrays.copyOf(content, 100), again.body());
+            assertEquals(2, connections.opened());
+        }
+    }
+
+    private static long readingThreads(String name) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name) && t.isAlive()).count();
+    }
+
+    @Test
     void failsAStreamCutMidBodyWhenNginxStops() throws Exception {
         Files.write(root.resolve("big.bin"), H2cClientTest.bytes(32 << 20));
         H2cClient client = new H2cClient(Duration.ofSeconds(10), new H2cConnections(Duration.ofSeconds(30)));
