@@ -3,7 +3,6 @@ package org.cogcube.subset;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -116,30 +115,13 @@ public record CatalogCutRequest(String catalog, List<String> layerNames, List<St
                     + "&touched=0|1)");
         }
         List<String> bands = new ArrayList<>();
-        Map<String, String> single = new HashMap<>();
-        Set<String> known = Set.of("catalog", "names", "cloud", "dates", "region", "crs", "touched");
-        for (String pair : rawQuery.split("&", -1)) {
-            int eq = pair.indexOf('=');
-            String name = eq < 0 ? pair : pair.substring(0, eq);
-            String shown = name.length() > 40 ? name.substring(0, 40) + "..." : name;
-            if (eq < 0) {
-                throw new BadParameterException(shown.isEmpty() ? "(empty)" : shown, "expected NAME=VALUE");
+        Map<String, String> single = CutRequest.pairs(rawQuery, "band", value -> {
+            if (bands.size() == MAX_LAYERS) {
+                throw new BadParameterException("band", "given more than " + MAX_LAYERS + " times");
             }
-            String value = CutRequest.decode(name, pair.substring(eq + 1));
-            if (name.equals("band")) {
-                if (bands.size() == MAX_LAYERS) {
-                    throw new BadParameterException("band", "given more than " + MAX_LAYERS + " times");
-                }
-                bands.add(value);
-            } else if (known.contains(name)) {
-                if (single.put(name, value) != null) {
-                    throw new BadParameterException(name, "given more than once");
-                }
-            } else {
-                throw new BadParameterException(shown.replaceAll("[^\\x21-\\x7e]", "?"),
-                        "unknown (expected catalog, names, band, cloud, dates, region, crs, touched)");
-            }
-        }
+            bands.add(value);
+        }, Set.of("catalog", "names", "cloud", "dates", "region", "crs", "touched"),
+                "catalog, names, band, cloud, dates, region, crs, touched");
         String catalog = CutRequest.required(single, "catalog");
         if (bands.isEmpty()) {
             throw new BadParameterException("band", "missing");

@@ -124,27 +124,8 @@ public record CutRequest(List<String> files, Region region, boolean allTouched) 
             throw new BadParameterException("file", "missing (expected file=PATH&...&region=...&crs=...&touched=0|1)");
         }
         List<String> files = new ArrayList<>();
-        Map<String, String> single = new java.util.HashMap<>();
-        Set<String> known = Set.of("region", "crs", "touched");
-        for (String pair : rawQuery.split("&", -1)) {
-            int eq = pair.indexOf('=');
-            String name = eq < 0 ? pair : pair.substring(0, eq);
-            String shown = name.length() > 40 ? name.substring(0, 40) + "..." : name;
-            if (eq < 0) {
-                throw new BadParameterException(shown.isEmpty() ? "(empty)" : shown, "expected NAME=VALUE");
-            }
-            String value = decode(name, pair.substring(eq + 1));
-            if (name.equals("file")) {
-                files.add(file(value));
-            } else if (known.contains(name)) {
-                if (single.put(name, value) != null) {
-                    throw new BadParameterException(name, "given more than once");
-                }
-            } else {
-                throw new BadParameterException(shown.replaceAll("[^\\x21-\\x7e]", "?"),
-                        "unknown (expected file, region, crs, touched)");
-            }
-        }
+        Map<String, String> single = pairs(rawQuery, "file", value -> files.add(file(value)),
+                Set.of("region", "crs", "touched"), "file, region, crs, touched");
         if (files.isEmpty()) {
             throw new BadParameterException("file", "missing");
         }
@@ -156,6 +137,37 @@ public record CutRequest(List<String> files, Region region, boolean allTouched) 
         }
         boolean touched = allTouched(single);
         return new CutRequest(files, region(single), touched);
+    }
+
+    /**
+     * Reads the {@code NAME=VALUE} pairs of a query string (as sent, still percent-encoded): each
+     * value of the parameter {@code repeated} goes to {@code each}, in order; the parameters named in
+     * {@code single}, at most once each, are returned by name. Any other name is refused, saying
+     * the parameters {@code expected}.
+     */
+    static Map<String, String> pairs(String rawQuery, String repeated, java.util.function.Consumer<String> each,
+            Set<String> single, String expected) {
+        Map<String, String> values = new java.util.HashMap<>();
+        for (String pair : rawQuery.split("&", -1)) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            String shown = name.length() > 40 ? name.substring(0, 40) + "..." : name;
+            if (eq < 0) {
+                throw new BadParameterException(shown.isEmpty() ? "(empty)" : shown, "expected NAME=VALUE");
+            }
+            String value = decode(name, pair.substring(eq + 1));
+            if (name.equals(repeated)) {
+                each.accept(value);
+            } else if (single.contains(name)) {
+                if (values.put(name, value) != null) {
+                    throw new BadParameterException(name, "given more than once");
+                }
+            } else {
+                throw new BadParameterException(shown.replaceAll("[^\\x21-\\x7e]", "?"),
+                        "unknown (expected " + expected + ")");
+            }
+        }
+        return values;
     }
 
     /** The region of the parameters {@code region} and {@code crs}, both required. */
