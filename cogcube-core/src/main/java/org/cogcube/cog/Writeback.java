@@ -24,7 +24,6 @@ final class Writeback {
 
     private final FileChannel channel;
     private CompletableFuture<Void> flushing = CompletableFuture.completedFuture(null);
-    private long written;
     private long unflushed;
 
     Writeback(FileChannel channel) {
@@ -33,7 +32,6 @@ final class Writeback {
 
     /** Notes {@code bytes} more written; starts a flush if a step's worth waits and none runs. */
     void wrote(long bytes) {
-        written += bytes;
         unflushed += bytes;
         if (unflushed >= STEP && flushing.isDone()) {
             unflushed = 0;
@@ -45,11 +43,6 @@ final class Writeback {
                 }
             }, FLUSHER);
         }
-    }
-
-    /** How many bytes were noted. */
-    long written() {
-        return written;
     }
 
     /** Waits for the background flush, then flushes the rest, metadata included. */
