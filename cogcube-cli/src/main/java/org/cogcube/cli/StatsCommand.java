@@ -21,6 +21,7 @@ import org.cogcube.client.Query;
 import org.cogcube.client.ZonalStatistics;
 import org.cogcube.expression.NamedExpression;
 import org.cogcube.io.BlockCache;
+import org.cogcube.io.RangeReaders;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -83,9 +84,10 @@ final class StatsCommand implements Callable<Integer> {
         List<NamedExpression> variables = variables();
         Set<String> read = new LinkedHashSet<>();
         variables.forEach(v -> read.addAll(v.expression().names()));
+        ReadOptions options = select.readOptions(quiet);
+        RangeReaders.preconnect(catalog, options.io()); // the TLS handshake while the regions are read
         Query query = select.query(List.copyOf(read));
         long start = System.nanoTime();
-        ReadOptions options = select.readOptions(quiet);
         Cube cube = Cube.open(catalog, options.withIo(options.io().withCache(new BlockCache(CACHE_BYTES, 64 << 10))));
         List<ZonalStatistics.Row> rows;
         try (Progress progress = Progress.start("stats", quiet)) {

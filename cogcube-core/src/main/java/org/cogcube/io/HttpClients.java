@@ -36,6 +36,17 @@ final class HttpClients {
     }
 
     /**
+     * Starts opening a connection to the origin of {@code uri} in the background, when the transport
+     * for it would be cogcube's own over TLS; does nothing otherwise.
+     */
+    static void preconnect(URI uri, HttpOptions options) {
+        if (uri.getScheme().equalsIgnoreCase("https") && uri.getHost() != null
+                && options.protocol() != HttpOptions.Protocol.JDK_HTTP_1_1 && !proxied(uri)) {
+            TlsTransport.preconnect(uri, options);
+        }
+    }
+
+    /**
      * The transport of {@code https:} URLs: cogcube's own, made on first use (a redirect from
      * {@code http:} may never come), or the JDK's for a URL the default proxy selector sends
      * through a proxy.

@@ -35,6 +35,25 @@ public final class RangeReaders {
     }
 
     /**
+     * Starts, in the background, what the first request to the origin of an {@code https:} URL
+     * waits for: the TCP connection, the TLS handshake and ALPN's choice. A command that knows its
+     * first URL before it can form the request (it still has a region to read, say) overlaps the
+     * two. Does nothing for paths, {@code http:} URLs and URLs the JDK's client would carry (through
+     * a proxy, or with {@link HttpOptions.Protocol#JDK_HTTP_1_1}); never fails (a failed handshake
+     * fails the first request, which tries again).
+     */
+    public static void preconnect(String pathOrUrl, OpenOptions options) {
+        if (!scheme(pathOrUrl).equals("https")) {
+            return;
+        }
+        try {
+            HttpClients.preconnect(URI.create(pathOrUrl), options.http());
+        } catch (IllegalArgumentException e) {
+            // not a URL: the request will say so
+        }
+    }
+
+    /**
      * Closes the HTTP/2 connections (cleartext and TLS) that readers keep open for the next
      * request; requests still in flight on them fail. For a process that has finished its reading:
      * each such connection has a thread blocked reading its socket, and the JVM, when it exits,

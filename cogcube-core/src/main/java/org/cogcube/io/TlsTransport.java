@@ -62,17 +62,41 @@ final class TlsTransport implements HttpTransport {
         return new TlsTransport(options);
     }
 
+    /**
+     * Starts the handshake with the origin of {@code uri} in the background, unless one was made or
+     * is under way, so that the first request finds the connection open. With the JVM's trust
+     * store, also loads the JDK's list of its own certificate authorities meanwhile, which
+     * certificate checks consult and which otherwise loads in the middle of the handshake.
+     */
+    static void preconnect(URI uri, HttpOptions options) {
+        if (options.protocol() == HttpOptions.Protocol.HTTP_1_1) {
+            return;
+        }
+        TlsTransport transport = new TlsTransport(options);
+        transport.chosen(uri);
+        if (!transport.trustAll) {
+            Handshakes.THREADS.execute(TlsTransport::loadJdkAuthorities);
+        }
+    }
+
+    /**
+     * Initialises {@code sun.security.util.AnchorCertificates} (the JDK's own authorities, read
+     * from its {@code cacerts} for the {@code jdkCA} constraints), some 30 ms of a short process.
+     * A JVM without that class loses nothing but the head start.
+     */
+    private static void loadJdkAuthorities() {
+        try {
+            Class.forName("sun.security.util.AnchorCertificates", true, ClassLoader.getSystemClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            // another JVM: certificate checks load what they need themselves
+        }
+    }
+
     @Override
     public CompletableFuture<HttpResponse<byte[]>> send(HttpRequest request, HttpResponse.BodyHandler<byte[]> body) {
         URI uri = request.uri();
-        String h = uri.getHost();
-        if (!"https".equalsIgnoreCase(uri.getScheme()) || h == null) {
-            throw new IllegalArgumentException("expected an https: URL with a host, found " + uri);
-        }
-        String host = h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
-        int port = uri.getPort() < 0 ? 443 : uri.getPort();
-        String key = (trustAll ? "trust-all " : "") + host + ":" + port;
-        CompletableFuture<String> chosen = CHOSEN.computeIfAbsent(key, k -> negotiate(host, port));
+        String key = key(uri);
+        CompletableFuture<String> chosen = chosen(uri);
         String known = chosen.getNow(null);
         if (known != null) {
             return forget(key, chosen, sendBy(known, request, body));
@@ -84,6 +108,24 @@ final class TlsTransport implements HttpTransport {
             }
             return forget(key, chosen, sendBy(protocol, request, body));
         }).thenCompose(sent -> sent);
+    }
+
+    /** What the origin of {@code uri} chose by ALPN, learnt by a handshake started now if none was made or is under way. */
+    private CompletableFuture<String> chosen(URI uri) {
+        String h = uri.getHost();
+        String host = h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
+        int port = uri.getPort() < 0 ? 443 : uri.getPort();
+        return CHOSEN.computeIfAbsent(key(uri), k -> negotiate(host, port));
+    }
+
+    /** The key of {@code uri}'s origin in {@link #CHOSEN}: trust, host and port. */
+    private String key(URI uri) {
+        String h = uri.getHost();
+        if (!"https".equalsIgnoreCase(uri.getScheme()) || h == null) {
+            throw new IllegalArgumentException("expected an https: URL with a host, found " + uri);
+        }
+        String host = h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
+        return (trustAll ? "trust-all " : "") + host + ":" + (uri.getPort() < 0 ? 443 : uri.getPort());
     }
 
     private CompletableFuture<HttpResponse<byte[]>> sendBy(String protocol, HttpRequest request,

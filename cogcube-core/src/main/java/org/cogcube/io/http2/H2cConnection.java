@@ -21,9 +21,13 @@ import org.cogcube.io.net.Dialer;
  * prior knowledge (h2c, RFC 9113 section 3.3), or TLS where ALPN chose h2 (section 3.2); the
  * connection's {@link Dialer} opens it, and from then on both are spoken alike.
  *
- * <p>A daemon reader thread connects, sends the preface and this side's SETTINGS, waits for the
- * server's SETTINGS, then reads frames and hands each to {@link InboundFrames}. Requests wait in a queue until
- * the connection is ready and the server's SETTINGS_MAX_CONCURRENT_STREAMS leaves room. Writes
+ * <p>A daemon reader thread connects, sends the preface and this side's SETTINGS, and from then on
+ * sends requests without waiting for the server's SETTINGS (RFC 9113 section 3.4 allows it, and
+ * the wait would cost a round trip on every new connection); it checks that the server's first
+ * frame is its SETTINGS, then reads frames and hands each to {@link InboundFrames}. Requests wait
+ * in a queue until the connection is ready and the server's stream limit leaves room: until the
+ * server's SETTINGS say otherwise, {@value #STREAMS_BEFORE_SETTINGS} streams, the least the RFC
+ * recommends a server allow. Writes
  * hold the {@link FrameWriter}'s lock; stream identifiers are taken under it, so they go out in
  * increasing order.
  *
@@ -38,6 +42,8 @@ final class H2cConnection {
     private static final int INITIAL_WINDOW = 65_535;
     private static final int HEADER_TABLE_SIZE = 4096;
     private static final int MAX_HEADER_LIST_SIZE = 256 << 10;
+    /** Streams opened before the server's SETTINGS give its limit (RFC 9113 section 6.5.2: at least 100 is recommended). */
+    static final int STREAMS_BEFORE_SETTINGS = 100;
 
     private final String host;
     private final int port;
@@ -58,7 +64,8 @@ final class H2cConnection {
     private boolean goingAway;
     private boolean closed;
     private int nextStreamId = 1;
-    private int maxConcurrentStreams = Integer.MAX_VALUE;
+    private int maxConcurrentStreams = STREAMS_BEFORE_SETTINGS;
+    private boolean settingsSeen;
     private int peerMaxFrameSize = Frame.DEFAULT_MAX_SIZE;
     private long idleSince;
     private boolean idleCheckScheduled;
@@ -245,6 +252,10 @@ final class H2cConnection {
     private void run() {
         try {
             connect();
+            synchronized (this) {
+                ready = true;
+            }
+            startQueued();
             FrameReader reader = new FrameReader(new BufferedInputStream(socket.getInputStream(), 1 << 16));
             InboundFrames frames = new InboundFrames(this, new HpackDecoder(HEADER_TABLE_SIZE, MAX_HEADER_LIST_SIZE));
             Frame first;
@@ -263,10 +274,6 @@ final class H2cConnection {
                         + (first == null ? "something else" : first) + ": " + doubt());
             }
             frames.dispatch(first);
-            synchronized (this) {
-                ready = true;
-            }
-            startQueued();
             while (true) {
                 Frame frame = reader.next(Frame.DEFAULT_MAX_SIZE);
                 if (frame == null) {
@@ -390,7 +397,10 @@ final class H2cConnection {
             }
             if (maxStreams >= 0) {
                 maxConcurrentStreams = maxStreams;
+            } else if (!settingsSeen) {
+                maxConcurrentStreams = Integer.MAX_VALUE; // the server's preface set no limit
             }
+            settingsSeen = true;
         }
         startQueued();
     }

@@ -108,10 +108,65 @@ class H2cClientTest {
     }
 
     @Test
+    void sendsRequestsWithoutWaitingForTheServersSettings() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(peer -> {
+            peer.readPreface();
+            int first = peer.awaitRequest(); // a round trip early: this side has sent nothing yet
+            int second = peer.awaitRequest();
+            peer.writer.settings(Map.of(Setting.MAX_CONCURRENT_STREAMS, 1));
+            peer.writer.settingsAck();
+            peer.respond(first, 200, Map.of(), "one".getBytes(StandardCharsets.US_ASCII));
+            peer.respond(second, 200, Map.of(), "two".getBytes(StandardCharsets.US_ASCII));
+            peer.next();
+        })) {
+            CompletableFuture<HttpResponse<byte[]>> one = get(server, "one");
+            CompletableFuture<HttpResponse<byte[]>> two = get(server, "two");
+            assertEquals("one", new String(await(one).body(), StandardCharsets.US_ASCII));
+            assertEquals("two", new String(await(two).body(), StandardCharsets.US_ASCII));
+            assertEquals(1, connections.opened());
+        }
+    }
+
+    @Test
+    void opensAtMostAHundredStreamsBeforeTheServersSettings() throws Exception {
+        int requests = H2cConnection.STREAMS_BEFORE_SETTINGS + 5;
+        try (ScriptedServer server = new ScriptedServer(peer -> {
+            peer.readPreface();
+            List<Integer> open = new ArrayList<>();
+            for (int i = 0; i < H2cConnection.STREAMS_BEFORE_SETTINGS; i++) {
+                open.add(peer.awaitRequest());
+            }
+            Thread.sleep(300); // every chance to overstep the limit
+            peer.writer.settings(Map.of());
+            Frame f; // frames before the client's SETTINGS ACK were sent before it knew the server's SETTINGS
+            while (!(f = peer.reader.next(Frame.MAX_MAX_SIZE)).is(FrameType.SETTINGS) || !f.has(Frame.ACK)) {
+                assertTrue(!f.is(FrameType.HEADERS), "a stream opened beyond the limit before SETTINGS: " + f);
+            }
+            peer.writer.settingsAck();
+            for (int i = open.size(); i < requests; i++) {
+                open.add(peer.awaitRequest());
+            }
+            for (int stream : open) {
+                peer.respond(stream, 200, Map.of(), new byte[0]);
+            }
+            peer.next();
+        })) {
+            List<CompletableFuture<HttpResponse<byte[]>>> results = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                results.add(get(server, "early-" + i));
+            }
+            for (CompletableFuture<HttpResponse<byte[]>> result : results) {
+                assertEquals(200, await(result).statusCode());
+            }
+        }
+    }
+
+    @Test
     void neverOpensMoreStreamsThanTheServerAllows() throws Exception {
         int requests = 9;
         try (ScriptedServer server = new ScriptedServer(peer -> {
             peer.handshake(Map.of(Setting.MAX_CONCURRENT_STREAMS, 2));
+            peer.respond(peer.awaitRequest(), 200, Map.of(), new byte[0]); // the client now knows the limit
             int answered = 0;
             while (answered < requests) {
                 List<Integer> open = new ArrayList<>();
@@ -132,6 +187,7 @@ class H2cClientTest {
             }
             peer.next();
         })) {
+            assertEquals(200, await(get(server, "first")).statusCode());
             List<CompletableFuture<HttpResponse<byte[]>>> results = new ArrayList<>();
             for (int i = 0; i < requests; i++) {
                 results.add(get(server, "limited-" + i));
@@ -147,6 +203,7 @@ class H2cClientTest {
     void failsStreamsAboveGoAwaysLastStreamAndMovesQueuedOnesToANewConnection() throws Exception {
         try (ScriptedServer server = new ScriptedServer(peer -> {
             peer.handshake(Map.of(Setting.MAX_CONCURRENT_STREAMS, 2));
+            peer.respond(peer.awaitRequest(), 200, Map.of(), new byte[0]); // the client now knows the limit
             int first = peer.awaitRequest();
             int second = peer.awaitRequest();
             peer.goAway(first, ErrorCode.NO_ERROR);
@@ -160,6 +217,7 @@ class H2cClientTest {
             }
             peer.next();
         })) {
+            assertEquals(200, await(get(server, "0")).statusCode());
             CompletableFuture<HttpResponse<byte[]>> first = get(server, "1");
             CompletableFuture<HttpResponse<byte[]>> refused = get(server, "2");
             CompletableFuture<HttpResponse<byte[]>> queued1 = get(server, "3");

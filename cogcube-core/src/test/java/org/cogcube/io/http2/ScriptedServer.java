@@ -106,14 +106,19 @@ final class ScriptedServer implements AutoCloseable {
 
         /** Reads the client's preface and SETTINGS, sends {@code settings} and the ACK. */
         void handshake(Map<Setting, Integer> settings) throws Exception {
+            readPreface();
+            writer.settings(settings);
+            writer.settingsAck();
+        }
+
+        /** Reads the client's preface and SETTINGS only: this side's preface is still to be sent. */
+        void readPreface() throws Exception {
             byte[] preface = new byte[FrameWriter.PREFACE.length];
             in.readFully(preface);
             assertArrayEquals(FrameWriter.PREFACE, preface, "the client's preface");
             Frame first = reader.next(Frame.MAX_MAX_SIZE);
             assertEquals(FrameType.SETTINGS.code, first.type(), "the client's first frame");
             assertFalse(first.has(Frame.ACK));
-            writer.settings(settings);
-            writer.settingsAck();
         }
 
         void handshake() throws Exception {
