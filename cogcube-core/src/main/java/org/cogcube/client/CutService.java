@@ -175,7 +175,7 @@ public final class CutService {
                     + " so far, " + w.pixels() + " of them in " + name + "); ask for fewer files or a smaller region");
         }
         return file.read(w).thenCompose(raster -> version(opened, versions).thenApply(version -> CutAnswer.Entry.of(name,
-                version, file.grid(), file.nodata(), w, raster)));
+                version, file.grid(), file.nodata(), w, raster, cut::contains)));
     }
 
     private static org.cogcube.raster.SampleType typeOf(LayerFile file) {

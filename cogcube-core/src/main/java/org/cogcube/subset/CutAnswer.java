@@ -33,6 +33,12 @@ import org.cogcube.tiff.codec.Predictor;
  * and, for {@link Kind#WINDOW}, the window (column, row, width, height i32) and its samples of the
  * first band: little-endian, row by row, through TIFF's horizontal predictor (the floating point
  * one for floats), then deflated (zlib), their length (i32) first.
+ *
+ * <p>Only the window's pixels inside the region (as the request's region and all-touched rule
+ * rasterise on the file's grid) carry the file's values; the others repeat their row's nearest
+ * value inside to the left (or the first one inside, or 0 in a row with none), which the
+ * predictor turns into zeros: a field's bounding box is often half outside it, and those pixels
+ * would otherwise cost as many bytes on the wire as the field's own. A client masks them away.
  */
 public final class CutAnswer {
     /** The media type of an answer. */
@@ -79,12 +85,23 @@ public final class CutAnswer {
             }
         }
 
-        /** The entry of a file whose cut has a window, its samples packed from {@code raster}. */
+        /** The entry of a file whose cut has a window, its samples packed from {@code raster}, every pixel kept. */
         public static Entry of(String file, String version, GridGeometry grid, OptionalDouble nodata, Window window,
                 Raster raster) {
+            return of(file, version, grid, nodata, window, raster, (column, row) -> true);
+        }
+
+        /**
+         * The entry of a file whose cut has a window, its samples packed from {@code raster}; the
+         * pixels that {@code inside} (column and row in the file's grid) refuses are filled as the
+         * class comment says.
+         */
+        public static Entry of(String file, String version, GridGeometry grid, OptionalDouble nodata, Window window,
+                Raster raster, Inside inside) {
             SampleType type = raster.type();
             byte[] samples = new byte[raster.data(0).remaining()];
             raster.data(0).duplicate().get(samples);
+            fillOutside(samples, window, type.bytes(), inside);
             predictor(type).encode(samples, 0, window.width(), window.height(), 1, type, ByteOrder.LITTLE_ENDIAN);
             byte[] packed = Compression.DEFLATE.codec().encode(samples, 0, samples.length,
                     Compression.DEFLATE.defaultLevel());
@@ -135,6 +152,41 @@ public final class CutAnswer {
                         + e.getMessage(), e);
             } finally {
                 inflater.end();
+            }
+        }
+    }
+
+    /** Which pixels of a file's grid are inside a cut's region. */
+    @FunctionalInterface
+    public interface Inside {
+        boolean contains(int column, int row);
+    }
+
+    /** Fills the samples of the pixels outside, row by row, with the nearest inside value to their left (else the first). */
+    static void fillOutside(byte[] samples, Window w, int bytes, Inside inside) {
+        int width = w.width();
+        for (int y = 0; y < w.height(); y++) {
+            int row = w.row() + y;
+            int rowStart = y * width * bytes;
+            int last = -1; // the last inside pixel seen in this row
+            int firstInside = -1;
+            for (int x = 0; x < width; x++) {
+                if (inside.contains(w.column() + x, row)) {
+                    if (firstInside < 0) {
+                        firstInside = x;
+                    }
+                    last = x;
+                } else if (last >= 0) {
+                    System.arraycopy(samples, rowStart + last * bytes, samples, rowStart + x * bytes, bytes);
+                }
+            }
+            int head = firstInside < 0 ? width : firstInside;
+            for (int x = 0; x < head; x++) {
+                if (firstInside < 0) {
+                    java.util.Arrays.fill(samples, rowStart + x * bytes, rowStart + (x + 1) * bytes, (byte) 0);
+                } else {
+                    System.arraycopy(samples, rowStart + firstInside * bytes, samples, rowStart + x * bytes, bytes);
+                }
             }
         }
     }

@@ -131,6 +131,49 @@ class WireFormatTest {
     }
 
     @Test
+    void pixelsOutsideTheRegionAreFilledFromTheirRowAndCostAlmostNothing() {
+        Random random = new Random(5);
+        Window w = Window.of(10, 20, 60, 50);
+        SampleType type = SampleType.UINT16;
+        byte[] bytes = new byte[(int) w.pixels() * type.bytes()];
+        for (int i = 0; i < w.pixels(); i++) {
+            Samples.put(type, bytes, i, 500 + random.nextInt(3000));
+        }
+        // A diamond with a notch: rows with a gap inside, rows with nothing inside.
+        CutAnswer.Inside inside = (column, row) -> {
+            int x = column - 40;
+            int y = row - 45;
+            return row < 65 && Math.abs(x) + Math.abs(y) <= 22 && !(y > 5 && Math.abs(x) < 3);
+        };
+        GridGeometry windowGrid = GRID.window(w.column(), w.row(), w.width(), w.height());
+        Raster raster = Raster.wrap(type, windowGrid, OptionalDouble.empty(), bytes.clone());
+        CutAnswer.Entry all = CutAnswer.Entry.of("f.tif", "v", GRID, OptionalDouble.empty(), w, raster);
+        CutAnswer.Entry masked = CutAnswer.Entry.of("f.tif", "v", GRID, OptionalDouble.empty(), w, raster, inside);
+        Raster back = CutAnswer.decode(CutAnswer.encode(List.of(masked)), "test").get(0).samples("test");
+        int insideCount = 0;
+        for (int y = 0; y < w.height(); y++) {
+            int firstInside = -1;
+            for (int x = 0; x < w.width() && firstInside < 0; x++) {
+                firstInside = inside.contains(w.column() + x, w.row() + y) ? x : -1;
+            }
+            double left = firstInside < 0 ? 0 : raster.get(0, firstInside, y);
+            for (int x = 0; x < w.width(); x++) {
+                if (inside.contains(w.column() + x, w.row() + y)) {
+                    insideCount++;
+                    left = raster.get(0, x, y);
+                    assertEquals(left, back.get(0, x, y), "inside at " + x + "," + y);
+                } else {
+                    assertEquals(left, back.get(0, x, y), "outside at " + x + "," + y);
+                }
+            }
+        }
+        double shareInside = (double) insideCount / w.pixels();
+        assertTrue(shareInside > 0.2 && shareInside < 0.5, "the test's region covers " + shareInside);
+        assertTrue(masked.packed().length < all.packed().length * (shareInside + 0.1),
+                masked.packed().length + " bytes masked, " + all.packed().length + " whole, " + shareInside + " inside");
+    }
+
+    @Test
     void truncatedOrInconsistentAnswersAreMalformed() {
         byte[] bytes = new byte[40 * 30 * 2];
         Raster raster = Raster.wrap(SampleType.UINT16, GRID.window(0, 0, 40, 30), OptionalDouble.empty(), bytes);
