@@ -17,7 +17,6 @@ import org.cogcube.client.Extraction;
 import org.cogcube.client.LayerCut;
 import org.cogcube.client.ProgressListener;
 import org.cogcube.client.Query;
-import org.cogcube.io.RangeReaders;
 import org.cogcube.client.ServerSubset;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -74,7 +73,6 @@ final class ExtractCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ReadOptions options = select.readOptions(quiet);
-        RangeReaders.preconnect(catalog, options.io()); // the TLS handshake while the region is read
         Query query = select.query(bands);
         long start = System.nanoTime();
         Cube cube = Cube.open(catalog, options, noServerSubset ? ServerSubset.NEVER : ServerSubset.WHEN_ADVERTISED,

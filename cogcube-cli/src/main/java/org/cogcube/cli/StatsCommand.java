@@ -21,7 +21,6 @@ import org.cogcube.client.Query;
 import org.cogcube.client.ZonalStatistics;
 import org.cogcube.expression.NamedExpression;
 import org.cogcube.io.BlockCache;
-import org.cogcube.io.RangeReaders;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,7 +84,6 @@ final class StatsCommand implements Callable<Integer> {
         Set<String> read = new LinkedHashSet<>();
         variables.forEach(v -> read.addAll(v.expression().names()));
         ReadOptions options = select.readOptions(quiet);
-        RangeReaders.preconnect(catalog, options.io()); // the TLS handshake while the regions are read
         Query query = select.query(List.copyOf(read));
         long start = System.nanoTime();
         Cube cube = Cube.open(catalog, options.withIo(options.io().withCache(new BlockCache(CACHE_BYTES, 64 << 10))));

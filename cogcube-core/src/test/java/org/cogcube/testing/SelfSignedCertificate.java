@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /** A self-signed certificate for localhost and 127.0.0.1, made once per test run with openssl. */
-record SelfSignedCertificate(Path certificate, Path key) {
+public record SelfSignedCertificate(Path certificate, Path key) {
     private static SelfSignedCertificate made;
 
-    static synchronized SelfSignedCertificate get() {
+    public static synchronized SelfSignedCertificate get() {
         if (made == null) {
             made = make();
         }

@@ -58,10 +58,18 @@ public final class TlsDialer implements Dialer {
         return DIALERS.computeIfAbsent(new Key(trustAll, List.copyOf(protocols)), TlsDialer::new);
     }
 
-    /** The TLS context of {@code trustAll}: the JVM's default one, or one trusting every certificate. */
+    /**
+     * The TLS context of {@code trustAll}: one trusting every certificate, or one with the JVM's
+     * default trust, loaded in the background while the first handshake starts ({@link DeferredTrust}).
+     * When client certificates are configured ({@code -Djavax.net.ssl.keyStore}), the JVM's default
+     * context, which presents them.
+     */
     public static SSLContext context(boolean trustAll) {
         try {
-            return trustAll ? TrustingEveryone.CONTEXT : SSLContext.getDefault();
+            if (trustAll) {
+                return TrustingEveryone.CONTEXT;
+            }
+            return System.getProperty("javax.net.ssl.keyStore") != null ? SSLContext.getDefault() : TrustingTheJvm.CONTEXT;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("TLS is not available in this JVM", e);
         }
@@ -164,6 +172,21 @@ public final class TlsDialer implements Dialer {
             try {
                 SSLContext context = SSLContext.getInstance("TLS");
                 context.init(null, new TrustManager[] {new TrustAll()}, null);
+                return context;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("TLS is not available in this JVM", e);
+            }
+        }
+    }
+
+    /** Built on first use only: the JVM's default trust, loaded while the first handshake begins. */
+    private static final class TrustingTheJvm {
+        static final SSLContext CONTEXT = build();
+
+        private static SSLContext build() {
+            try {
+                SSLContext context = SSLContext.getInstance("TLS");
+                context.init(null, new TrustManager[] {DeferredTrust.startLoading()}, null);
                 return context;
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("TLS is not available in this JVM", e);
