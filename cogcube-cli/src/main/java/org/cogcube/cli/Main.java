@@ -95,9 +95,10 @@ public final class Main implements Runnable {
     private static final java.util.Set<String> READING = java.util.Set.of("extract", "stats");
 
     /**
-     * Starts the TLS handshakes of {@code args}' https: URLs when they name a command that reads
-     * them, before picocli has built the command (a tenth of a second of a cold JVM that the
-     * handshake, and its own start, can use); the command's first requests then find the connections open.
+     * Starts opening connections to the origins of {@code args}' http(s) URLs (TLS handshakes
+     * included) when they name a command that reads them, before picocli has built the command (a
+     * tenth of a second of a cold JVM that the handshake, and its own start, can use); the
+     * command's first requests then find the connections open.
      */
     static void preconnect(String[] args) {
         if (!READING.contains(commandName(args))) {
@@ -105,7 +106,7 @@ public final class Main implements Runnable {
         }
         for (String a : args) {
             String value = a.startsWith("--") && a.contains("=") ? a.substring(a.indexOf('=') + 1) : a;
-            if (value.regionMatches(true, 0, "https://", 0, 8)) {
+            if (value.regionMatches(true, 0, "https://", 0, 8) || value.regionMatches(true, 0, "http://", 0, 7)) {
                 org.cogcube.io.RangeReaders.preconnect(value, org.cogcube.io.OpenOptions.defaults());
             }
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.cogcube.io.http1.Http1Client;
 import org.cogcube.io.http2.H2cClient;
+import org.cogcube.io.net.CleartextDialer;
 import org.cogcube.io.net.TlsDialer;
 
 /**
@@ -36,15 +37,25 @@ final class HttpClients {
     }
 
     /**
-     * Starts opening a connection to the origin of {@code uri} in the background, when the transport
-     * for it would be cogcube's own over TLS; does nothing otherwise.
+     * Starts opening connections to the origin of {@code uri} in the background when the transport
+     * for it is cogcube's own: the TLS handshake for {@code https:}, two TCP connections for
+     * HTTP/1.1 over {@code http:}; does nothing otherwise.
      */
     static void preconnect(URI uri, HttpOptions options) {
-        if (uri.getScheme().equalsIgnoreCase("https") && uri.getHost() != null
-                && options.protocol() != HttpOptions.Protocol.JDK_HTTP_1_1 && !proxied(uri)) {
+        if (uri.getHost() == null || options.protocol() == HttpOptions.Protocol.JDK_HTTP_1_1 || proxied(uri)) {
+            return;
+        }
+        if (uri.getScheme().equalsIgnoreCase("https")) {
             TlsTransport.preconnect(uri, options);
+        } else if (options.protocol() != HttpOptions.Protocol.H2C_PRIOR_KNOWLEDGE) {
+            // HTTP/1.1: a connection per request in flight, and a command's first two go out together.
+            CleartextDialer.instance().preconnect(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort(),
+                    FIRST_REQUESTS, options.connectTimeout());
         }
     }
+
+    /** How many requests a reading command sends at once to its catalogue's origin: the catalogue and its early cut. */
+    private static final int FIRST_REQUESTS = 2;
 
     /**
      * The transport of {@code https:} URLs: cogcube's own, made on first use (a redirect from

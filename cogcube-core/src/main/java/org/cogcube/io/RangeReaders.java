@@ -35,15 +35,17 @@ public final class RangeReaders {
     }
 
     /**
-     * Starts, in the background, what the first request to the origin of an {@code https:} URL
-     * waits for: the TCP connection, the TLS handshake and ALPN's choice. A command that knows its
-     * first URL before it can form the request (it still has a region to read, say) overlaps the
-     * two. Does nothing for paths, {@code http:} URLs and URLs the JDK's client would carry (through
-     * a proxy, or with {@link HttpOptions.Protocol#JDK_HTTP_1_1}); never fails (a failed handshake
-     * fails the first request, which tries again).
+     * Starts, in the background, what the first requests to the origin of an http(s) URL wait for:
+     * for {@code https:} the TCP connection, the TLS handshake and ALPN's choice; for {@code http:}
+     * (HTTP/1.1) two TCP connections, kept a few seconds for the first two requests. A command that
+     * knows its first URL before it can form the request (it still has a region to read, say)
+     * overlaps the two. Does nothing for paths and URLs the JDK's client would carry (through a
+     * proxy, or with {@link HttpOptions.Protocol#JDK_HTTP_1_1}); never fails (a failed connection
+     * fails nothing: the first request connects again).
      */
     public static void preconnect(String pathOrUrl, OpenOptions options) {
-        if (!scheme(pathOrUrl).equals("https")) {
+        String scheme = scheme(pathOrUrl);
+        if (!scheme.equals("https") && !scheme.equals("http")) {
             return;
         }
         try {
