@@ -101,7 +101,8 @@ public final class Main implements Runnable {
      * command's first requests then find the connections open.
      */
     static void preconnect(String[] args) {
-        if (!READING.contains(commandName(args))) {
+        String command = commandName(args);
+        if (command == null || !READING.contains(command)) {
             return;
         }
         for (String a : args) {

@@ -1,6 +1,7 @@
 package org.cogcube.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -19,6 +20,23 @@ class MainTest {
         assertEquals(0, code);
         assertTrue(out.toString().contains("Usage: cogcube"), out.toString());
         assertTrue(out.toString().contains("Commands:"), out.toString());
+    }
+
+    @Test
+    void opensConnectionsAheadOnlyForTheUrlsOfReadingCommands() throws Exception {
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            String catalog = "http://127.0.0.1:" + server.getLocalPort() + "/catalog.json";
+            for (String[] args : new String[][] {{}, {"--version"}, {"--verbose"}, {"info", catalog},
+                    {"extract", "https://[bad/catalog.json", "--roi=http://[bad"}}) {
+                Main.preconnect(args); // nothing to open, and never a failure
+            }
+            server.setSoTimeout(300);
+            assertThrows(java.net.SocketTimeoutException.class, server::accept, "info opens nothing ahead");
+            Main.preconnect(new String[] {"--verbose", "extract", catalog, "--bands", "B04", "--roi", "f.geojson"});
+            server.setSoTimeout(10_000);
+            server.accept().close();
+            server.accept().close(); // the catalogue's request and its early cut's
+        }
     }
 
     @Test

@@ -15,8 +15,12 @@
  *   <li><b>ALPN</b>: the TLS extension by which the client offers application protocols
  *       ({@code h2}, {@code http/1.1}) and the server chooses one during the handshake; a server
  *       that chooses none speaks HTTP/1.1;</li>
- *   <li><b>spare</b>: a connection opened to learn what ALPN chooses, kept for the first request
- *       that then needs a connection to that origin, so that learning costs no extra handshake.</li>
+ *   <li><b>spare</b>: a connection opened before a request needs it, kept for the first request
+ *       that then needs a connection to that origin: over TLS the one opened to learn what ALPN
+ *       chooses, so that learning costs no extra handshake; over cleartext those a command opens
+ *       while it prepares its first requests ({@link org.cogcube.io.net.CleartextDialer#preconnect});</li>
+ *   <li><b>deferred trust</b>: the trust store loaded on a thread of its own while the handshake's
+ *       first message goes out, waited for only when the server's certificate arrives.</li>
  * </ul>
  */
 package org.cogcube.io.net;
