@@ -54,6 +54,7 @@ final class H2cConnection {
     private final Duration idleTimeout;
     private final H2cConnections registry;
     private volatile Socket socket; // null until connected
+    private volatile boolean prefaceSeen; // the server's first frame, its SETTINGS, has been read
 
     // guarded by this
     private final Map<Integer, H2cStream<?>> active = new HashMap<>();
@@ -215,9 +216,16 @@ final class H2cConnection {
         return closed ? null : writer;
     }
 
-    /** A write failed: closing the socket makes the reader thread fail every stream with the cause. */
+    /**
+     * A write failed: closing the socket makes the reader thread fail every stream with the cause.
+     * Before the server's preface has come, the reader is left to find out what the server said (a
+     * server that does not speak HTTP/2 answers and closes while the first requests go out), within
+     * the connect timeout it reads the preface with.
+     */
     private void writeFailed(IOException e) {
-        closeSocket();
+        if (prefaceSeen) {
+            closeSocket();
+        }
     }
 
     private void scheduleIdleCheck(long delayNanos) {
@@ -273,6 +281,7 @@ final class H2cConnection {
                 throw new IOException("expected the server's HTTP/2 preface (a SETTINGS frame), found "
                         + (first == null ? "something else" : first) + ": " + doubt());
             }
+            prefaceSeen = true;
             frames.dispatch(first);
             while (true) {
                 Frame frame = reader.next(Frame.DEFAULT_MAX_SIZE);
