@@ -30,7 +30,7 @@ final class DeflateEncoder {
     private static final int MIN_LENGTH = 5;
     /** A match this long is taken at once, without searching or looking further. */
     private static final int NICE_LENGTH = 64;
-    /** The items (literals and matches) of one block before it is written. */
+    /** The most items (literals and matches) in one block. */
     static final int BLOCK_ITEMS = 1 << 15;
     /** Costs are in sixteenths of a bit. */
     private static final int BIT = 16;
@@ -38,7 +38,8 @@ final class DeflateEncoder {
 
     private final int[] head = new int[1 << HASH_BITS];
     private final int[] prev = new int[WINDOW];
-    private final int[] items = new int[BLOCK_ITEMS];
+    /** The matches of the block so far, two ints each: see {@link DeflateBlockWriter}. */
+    private final int[] matchItems = new int[2 * BLOCK_ITEMS];
     private final int[] litFreq = new int[LITLEN_SYMBOLS];
     private final int[] distFreq = new int[DIST_SYMBOLS];
     private final int[] literalCost = new int[256];
@@ -55,8 +56,12 @@ final class DeflateEncoder {
     private int matches;
     private final int[] samePhaseMatches = new int[2];
     private int depth;
-    private int itemCount;
+    private int matchCount;
     private int blockStart;
+    /** Where the literals before the next match start. */
+    private int literalStart;
+    /** The position at which the block holds {@code BLOCK_ITEMS - 2} items and is written. */
+    private int flushAt;
 
     /**
      * The zlib stream of {@code src[off, off+len)}, searching at most {@code depth} earlier
@@ -68,8 +73,10 @@ final class DeflateEncoder {
         Arrays.fill(head, NO_POSITION);
         Arrays.fill(litFreq, 0);
         Arrays.fill(distFreq, 0);
-        itemCount = 0;
+        matchCount = 0;
         blockStart = off;
+        literalStart = off;
+        flushAt = off + BLOCK_ITEMS - 2;
         stride = 1;
         blocksWritten = 0;
         matches = 0;
@@ -80,7 +87,7 @@ final class DeflateEncoder {
         out.reserve(2);
         out.put(0x78 | 0x5E << 8, 16);
         parse(off, off + len, lazy);
-        blocks.write(out, items, itemCount, litFreq, distFreq, src, blockStart, off + len, true);
+        blocks.write(out, matchItems, matchCount, litFreq, distFreq, src, blockStart, off + len, true);
         out.alignToByte();
         adler.reset();
         adler.update(src, off, len);
@@ -95,18 +102,18 @@ final class DeflateEncoder {
         int p = from;
         while (p <= last) {
             if (stride == 2 && (p & 1) != phase) {
-                literal(p++);
+                p = literal(p);
                 continue;
             }
             long match = find(p, end);
             if (match == 0) {
-                literal(p++);
+                p = literal(p);
                 continue;
             }
             if (lazy && stride == 1 && (int) match < NICE_LENGTH && p + 1 <= last) {
                 long next = find(p + 1, end);
                 while (next != 0 && (int) next > (int) match) {
-                    literal(p++);
+                    p = literal(p);
                     match = next;
                     next = (int) match < NICE_LENGTH && p + 1 <= last ? find(p + 1, end) : 0;
                 }
@@ -115,12 +122,12 @@ final class DeflateEncoder {
             match(p, length, (int) (match >>> 32));
             insert(p + 1, Math.min(p + length, last + 1));
             p += length;
-            if (itemCount >= BLOCK_ITEMS - 2) {
+            if (p >= flushAt) {
                 flush(p);
             }
         }
         while (p < end) {
-            literal(p++);
+            p = literal(p);
         }
     }
 
@@ -205,31 +212,37 @@ final class DeflateEncoder {
         }
     }
 
-    private void literal(int p) {
-        int b = src[p] & 0xFF;
-        items[itemCount++] = b;
-        litFreq[b]++;
-        if (itemCount >= BLOCK_ITEMS - 2) {
-            flush(p + 1);
+    /** Counts the literal at {@code p}, writes the block if it is full, and returns the next position. */
+    private int literal(int p) {
+        litFreq[src[p] & 0xFF]++;
+        if (++p >= flushAt) {
+            flush(p);
         }
+        return p;
     }
 
     private void match(int p, int length, int dist) {
-        items[itemCount++] = length << 16 | dist;
+        int ds = DeflateSymbols.distSlot(dist);
+        int k = 2 * matchCount++;
+        matchItems[k] = p - literalStart;
+        matchItems[k + 1] = ds << 25 | length << 16 | dist;
+        literalStart = p + length;
+        flushAt += length - 1;
         matches++;
         if ((dist & 1) == 0) {
             samePhaseMatches[p & 1]++;
         }
-
         litFreq[257 + LENGTH_SLOT[length]]++;
-        distFreq[DeflateSymbols.distSlot(dist)]++;
+        distFreq[ds]++;
     }
 
     /** Writes the block of the items so far, which end before {@code p}, and prices the next one by its codes. */
     private void flush(int p) {
-        blocks.write(out, items, itemCount, litFreq, distFreq, src, blockStart, p, false);
+        blocks.write(out, matchItems, matchCount, litFreq, distFreq, src, blockStart, p, false);
         blockStart = p;
-        itemCount = 0;
+        literalStart = p;
+        flushAt = p + BLOCK_ITEMS - 2;
+        matchCount = 0;
         choosePhase();
         Arrays.fill(litFreq, 0);
         Arrays.fill(distFreq, 0);
