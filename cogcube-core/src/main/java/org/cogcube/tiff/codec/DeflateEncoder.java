@@ -6,17 +6,15 @@ import static org.cogcube.tiff.codec.DeflateSymbols.LENGTH_EXTRA;
 import static org.cogcube.tiff.codec.DeflateSymbols.LENGTH_SLOT;
 import static org.cogcube.tiff.codec.DeflateSymbols.LITLEN_SYMBOLS;
 import static org.cogcube.tiff.codec.DeflateSymbols.MAX_MATCH;
-import static org.cogcube.tiff.codec.DeflateSymbols.WINDOW;
+import static org.cogcube.tiff.codec.MatchFinder.MIN_LENGTH;
+import static org.cogcube.tiff.codec.MatchFinder.NICE_LENGTH;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.zip.Adler32;
 
 /**
- * Encodes bytes as one zlib stream (RFC 1950) of deflate data (RFC 1951). Matches are found in
- * hash chains of four-byte prefixes searched to a bounded depth, with one step of lazy matching,
+ * Encodes bytes as one zlib stream (RFC 1950) of deflate data (RFC 1951). Matches are found by a
+ * {@link MatchFinder}, hash chains searched to a bounded depth, with one step of lazy matching,
  * and a match is taken only when it costs fewer bits than the literals it replaces, as priced by
  * the codes of the block before (the first block is priced from the input's byte frequencies).
  * Imagery after a predictor is mostly literals, and short matches far back cost more than the
@@ -25,19 +23,11 @@ import java.util.zip.Adler32;
  * <p>One encoder holds the state of one stream at a time; {@link DeflateCodec} pools them.
  */
 final class DeflateEncoder {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final int HASH_BITS = 15;
-    private static final int MIN_LENGTH = 5;
-    /** A match this long is taken at once, without searching or looking further. */
-    private static final int NICE_LENGTH = 64;
     /** The most items (literals and matches) in one block. */
     static final int BLOCK_ITEMS = 1 << 15;
     /** Costs are in sixteenths of a bit. */
     private static final int BIT = 16;
-    private static final int NO_POSITION = Integer.MIN_VALUE / 2;
 
-    private final int[] head = new int[1 << HASH_BITS];
-    private final int[] prev = new int[WINDOW];
     /** The matches of the block so far, two ints each: see {@link DeflateBlockWriter}. */
     private final int[] matchItems = new int[2 * BLOCK_ITEMS];
     private final int[] litFreq = new int[LITLEN_SYMBOLS];
@@ -45,6 +35,7 @@ final class DeflateEncoder {
     private final int[] literalCost = new int[256];
     private final int[] lengthCost = new int[MAX_MATCH + 1];
     private final int[] distSlotCost = new int[DIST_SYMBOLS];
+    private final MatchFinder finder = new MatchFinder();
     private final DeflateBlockWriter blocks = new DeflateBlockWriter();
     private final BitOutput out = new BitOutput();
     private final Adler32 adler = new Adler32();
@@ -55,7 +46,6 @@ final class DeflateEncoder {
     private int phase;
     private int matches;
     private final int[] samePhaseMatches = new int[2];
-    private int depth;
     private int matchCount;
     private int blockStart;
     /** Where the literals before the next match start. */
@@ -69,8 +59,7 @@ final class DeflateEncoder {
      */
     byte[] encode(byte[] src, int off, int len, int depth, boolean lazy) {
         this.src = src;
-        this.depth = depth;
-        Arrays.fill(head, NO_POSITION);
+        finder.start(src, depth);
         Arrays.fill(litFreq, 0);
         Arrays.fill(distFreq, 0);
         matchCount = 0;
@@ -94,6 +83,7 @@ final class DeflateEncoder {
         out.reserve(4);
         out.put(Integer.reverseBytes((int) adler.getValue()), 32);
         this.src = null;
+        finder.end();
         return out.toArray();
     }
 
@@ -131,61 +121,10 @@ final class DeflateEncoder {
         }
     }
 
-    /**
-     * Inserts {@code p} into its hash chain and returns the best worthwhile match there as
-     * {@code distance << 32 | length}, or 0.
-     */
+    /** Inserts {@code p} and returns its match if it is worthwhile, as {@code distance << 32 | length}, or 0. */
     private long find(int p, int end) {
-        byte[] s = src;
-        long v = (long) LONGS.get(s, p);
-        int h = hash(v);
-        int cur = head[h];
-        head[h] = p;
-        prev[p & (WINDOW - 1)] = cur;
-        int limit = p - WINDOW;
-        int maxLength = Math.min(MAX_MATCH, end - p);
-        int bestLength = MIN_LENGTH - 1;
-        int bestDist = 0;
-        int enough = Math.min(NICE_LENGTH, maxLength);
-        for (int d = depth; cur > limit && d > 0; d--) {
-            long x = (long) LONGS.get(s, cur) ^ v;
-            if (x << (64 - 8 * MIN_LENGTH) == 0) {
-                int length = x != 0 ? Long.numberOfTrailingZeros(x) >>> 3 : extend(s, cur, p, maxLength);
-                if (length > bestLength) {
-                    bestLength = length;
-                    bestDist = p - cur;
-                    if (length >= enough) {
-                        break;
-                    }
-                }
-            }
-            cur = prev[cur & (WINDOW - 1)];
-        }
-        if (bestDist == 0 || !worthwhile(p, bestLength, bestDist)) {
-            return 0;
-        }
-        return (long) bestDist << 32 | bestLength;
-    }
-
-    /** The hash of the first {@link #MIN_LENGTH} bytes of {@code v}. */
-    private static int hash(long v) {
-        return (int) (((v << (64 - 8 * MIN_LENGTH)) * 0x9E3779B97F4A7C15L) >>> (64 - HASH_BITS));
-    }
-
-    /** The length of the common run of {@code a} and {@code b} (a before b), at most {@code max}; the first 8 bytes agree. */
-    private static int extend(byte[] s, int a, int b, int max) {
-        int len = 8;
-        while (len + 8 <= max) {
-            long x = (long) LONGS.get(s, a + len) ^ (long) LONGS.get(s, b + len);
-            if (x != 0) {
-                return len + (Long.numberOfTrailingZeros(x) >>> 3);
-            }
-            len += 8;
-        }
-        while (len < max && s[a + len] == s[b + len]) {
-            len++;
-        }
-        return len;
+        long match = finder.find(p, end);
+        return match != 0 && worthwhile(p, (int) match, (int) (match >>> 32)) ? match : 0;
     }
 
     private boolean worthwhile(int p, int length, int dist) {
@@ -202,14 +141,8 @@ final class DeflateEncoder {
     }
 
     private void insert(int from, int to) {
-        byte[] s = src;
         int step = stride;
-        int q = step == 2 && (from & 1) != phase ? from + 1 : from;
-        for (; q < to; q += step) {
-            int h = hash((long) LONGS.get(s, q));
-            prev[q & (WINDOW - 1)] = head[h];
-            head[h] = q;
-        }
+        finder.insert(step == 2 && (from & 1) != phase ? from + 1 : from, to, step);
     }
 
     /** Counts the literal at {@code p}, writes the block if it is full, and returns the next position. */
