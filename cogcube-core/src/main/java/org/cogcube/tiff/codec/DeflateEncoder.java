@@ -34,7 +34,8 @@ final class DeflateEncoder {
     private final int[] distFreq = new int[DIST_SYMBOLS];
     private final int[] literalCost = new int[256];
     private final int[] lengthCost = new int[MAX_MATCH + 1];
-    private final int[] distSlotCost = new int[DIST_SYMBOLS];
+    /** The cost of each distance symbol with its extra bits. */
+    private final int[] distCost = new int[DIST_SYMBOLS];
     private final MatchFinder finder = new MatchFinder();
     private final DeflateBlockWriter blocks = new DeflateBlockWriter();
     private final BitOutput out = new BitOutput();
@@ -95,21 +96,21 @@ final class DeflateEncoder {
                 p = literal(p);
                 continue;
             }
-            long match = find(p, end);
+            int match = find(p, end);
             if (match == 0) {
                 p = literal(p);
                 continue;
             }
-            if (lazy && stride == 1 && (int) match < NICE_LENGTH && p + 1 <= last) {
-                long next = find(p + 1, end);
-                while (next != 0 && (int) next > (int) match) {
+            if (lazy && stride == 1 && length(match) < NICE_LENGTH && p + 1 <= last) {
+                int next = find(p + 1, end);
+                while (next != 0 && length(next) > length(match)) {
                     p = literal(p);
                     match = next;
-                    next = (int) match < NICE_LENGTH && p + 1 <= last ? find(p + 1, end) : 0;
+                    next = length(match) < NICE_LENGTH && p + 1 <= last ? find(p + 1, end) : 0;
                 }
             }
-            int length = (int) match;
-            match(p, length, (int) (match >>> 32));
+            int length = length(match);
+            match(p, match);
             insert(p + 1, Math.min(p + length, last + 1));
             p += length;
             if (p >= flushAt) {
@@ -121,18 +122,28 @@ final class DeflateEncoder {
         }
     }
 
-    /** Inserts {@code p} and returns its match if it is worthwhile, as {@code distance << 32 | length}, or 0. */
-    private long find(int p, int end) {
-        long match = finder.find(p, end);
-        return match != 0 && worthwhile(p, (int) match, (int) (match >>> 32)) ? match : 0;
+    /**
+     * Inserts {@code p} and returns its match if it is worthwhile, as a match item
+     * ({@code distanceSymbol << 25 | length << 16 | distance}, see {@link DeflateBlockWriter}), or 0.
+     */
+    private int find(int p, int end) {
+        long found = finder.find(p, end);
+        if (found == 0) {
+            return 0;
+        }
+        int length = (int) found;
+        int dist = (int) (found >>> 32);
+        int ds = DeflateSymbols.distSlot(dist);
+        return length >= 16 || worthwhile(p, length, ds) ? ds << 25 | length << 16 | dist : 0;
     }
 
-    private boolean worthwhile(int p, int length, int dist) {
-        if (length >= 16) {
-            return true;
-        }
-        int ds = DeflateSymbols.distSlot(dist);
-        int cost = lengthCost[length] + distSlotCost[ds] + DIST_EXTRA[ds] * BIT;
+    private static int length(int match) {
+        return match >>> 16 & 0x1FF;
+    }
+
+    /** Whether a match of {@code length} bytes at {@code p} with distance symbol {@code ds} costs less than its literals. */
+    private boolean worthwhile(int p, int length, int ds) {
+        int cost = lengthCost[length] + distCost[ds];
         int literals = 0;
         for (int i = 0; i < length; i++) {
             literals += literalCost[src[p + i] & 0xFF];
@@ -154,11 +165,13 @@ final class DeflateEncoder {
         return p;
     }
 
-    private void match(int p, int length, int dist) {
-        int ds = DeflateSymbols.distSlot(dist);
+    private void match(int p, int match) {
+        int length = length(match);
+        int dist = match & 0xFFFF;
+        int ds = match >>> 25;
         int k = 2 * matchCount++;
         matchItems[k] = p - literalStart;
-        matchItems[k + 1] = ds << 25 | length << 16 | dist;
+        matchItems[k + 1] = match;
         literalStart = p + length;
         flushAt += length - 1;
         matches++;
@@ -188,7 +201,7 @@ final class DeflateEncoder {
             lengthCost[len] = BIT * ((bits == 0 ? 12 : bits) + LENGTH_EXTRA[slot]);
         }
         for (int ds = 0; ds < DIST_SYMBOLS; ds++) {
-            distSlotCost[ds] = BIT * (blocks.distLengths[ds] == 0 ? 8 : blocks.distLengths[ds]);
+            distCost[ds] = BIT * ((blocks.distLengths[ds] == 0 ? 8 : blocks.distLengths[ds]) + DIST_EXTRA[ds]);
         }
     }
 
@@ -229,6 +242,8 @@ final class DeflateEncoder {
         for (int l = MIN_LENGTH; l <= MAX_MATCH; l++) {
             lengthCost[l] = BIT * (5 + LENGTH_EXTRA[LENGTH_SLOT[l]]);
         }
-        Arrays.fill(distSlotCost, 4 * BIT);
+        for (int ds = 0; ds < DIST_SYMBOLS; ds++) {
+            distCost[ds] = BIT * (4 + DIST_EXTRA[ds]);
+        }
     }
 }
