@@ -60,7 +60,7 @@ final class DeflateEncoder {
      */
     byte[] encode(byte[] src, int off, int len, int depth, boolean lazy) {
         this.src = src;
-        finder.start(src, depth);
+        finder.start(src, off, depth);
         Arrays.fill(litFreq, 0);
         Arrays.fill(distFreq, 0);
         matchCount = 0;
