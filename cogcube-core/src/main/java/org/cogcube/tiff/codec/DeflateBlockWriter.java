@@ -204,8 +204,10 @@ final class DeflateBlockWriter {
 
     /**
      * The block's literals, matches and end-of-block symbol. The output's state is kept in locals,
-     * and whole bytes are stored eight at a time after every three literals or one match, which
-     * fit in the 56 bits above the fewer than 8 left over.
+     * and whole bytes are stored eight at a time, without a test, after every three literals (at
+     * most 45 bits), after the last literals before a match and after a match (at most 48 bits: 15
+     * and 5 for its length, 15 and 13 for its distance), each of which fits in the 56 bits above
+     * the fewer than 8 left over.
      */
     private static void writeSymbols(BitOutput out, int[] matches, int n, byte[] src, int from, int to,
             SymbolTable table) {
@@ -243,6 +245,10 @@ final class DeflateBlockWriter {
                 acc |= (long) (a & 0xFFFF) << count;
                 count += a >>> 16;
             }
+            BitOutput.LONGS.set(buf, op, acc);
+            op += count >>> 3;
+            acc >>>= count & ~7;
+            count &= 7;
             if (k == 2 * n) {
                 break;
             }
@@ -261,10 +267,6 @@ final class DeflateBlockWriter {
             count &= 7;
             p += length;
         }
-        BitOutput.LONGS.set(buf, op, acc);
-        op += count >>> 3;
-        acc >>>= count & ~7;
-        count &= 7;
         out.buf = buf;
         out.pos = op;
         out.acc = acc;
