@@ -40,10 +40,12 @@ public record CogOptions(int blockSize, Compression compression, int level, Pred
      * imagery after a predictor, longer match searches find little in prediction residuals, so
      * cogcube's encoder at level 2 makes files as small as GDAL's at 6 (0.992 times their size on
      * the benchmark's 10980 x 10980 band) for less CPU. Levels 3 to 6 search deeper for little:
-     * level 4 costs about 5% more CPU for files 0.4% smaller (0.989 times GDAL's); level 1 saves
-     * little more (the search along a hash chain is not what costs most: hashing every position
-     * and writing the Huffman codes are) for files 1% larger. Cubes are written once and read
-     * many times over slow links, so the default stays no larger than GDAL's. ZSTD keeps GDAL's 9.
+     * level 4 costs about 40% more CPU for files 0.4% smaller (0.989 times GDAL's), as levels 1
+     * and 2 keep their two candidates side by side and compare them without branches, and deeper
+     * searches walk a chain; level 1 saves little more (a few per cent: fetching the candidates
+     * and writing the Huffman codes cost more than comparing the second) for files 1% larger.
+     * Cubes are written once and read many times over slow links, so the default stays no larger
+     * than GDAL's. ZSTD keeps GDAL's 9.
      */
     public static int defaultLevel(Compression c) {
         return switch (c) {

@@ -12,8 +12,9 @@ import java.util.Arrays;
  * {@link DeflateBlockWriter}, whose loop over a block keeps them in locals.
  */
 final class BitOutput {
-    static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    /** Room past what is reserved: a store writes four bytes when fewer may be due. */
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** Room past what is reserved: a store writes four or eight bytes when fewer may be due. */
     private static final int SLACK = 8;
 
     byte[] buf = new byte[1 << 16];

@@ -13,8 +13,9 @@ import java.util.Arrays;
 
 /**
  * Writes one deflate block (RFC 1951, 3.2.3) of parsed items in whichever of its three forms is
- * smallest: dynamic Huffman codes built for the block, the fixed codes, or stored bytes. An item
- * is a literal byte (0 to 255) or a match, {@code length << 16 | distance}.
+ * smallest: dynamic Huffman codes built for the block, the fixed codes, or stored bytes. The
+ * block is given as its bytes and its matches, two ints each: how many literals come before the
+ * match, then {@code distanceSymbol << 25 | length << 16 | distance}.
  */
 final class DeflateBlockWriter {
     /** The order in which the code-length code's lengths are sent (RFC 1951, 3.2.7). */
@@ -23,6 +24,7 @@ final class DeflateBlockWriter {
     private static final int[] FIXED_LITLEN_CODES = new int[288];
     private static final byte[] FIXED_DIST_LENGTHS = new byte[32];
     private static final int[] FIXED_DIST_CODES = new int[32];
+    private static final SymbolTable FIXED = new SymbolTable();
     private static final int MAX_STORED = 65535;
 
     static {
@@ -33,6 +35,7 @@ final class DeflateBlockWriter {
         HuffmanCodeBuilder.codes(FIXED_LITLEN_LENGTHS, 288, FIXED_LITLEN_CODES);
         Arrays.fill(FIXED_DIST_LENGTHS, (byte) 5);
         HuffmanCodeBuilder.codes(FIXED_DIST_LENGTHS, 32, FIXED_DIST_CODES);
+        FIXED.fill(FIXED_LITLEN_CODES, FIXED_LITLEN_LENGTHS, FIXED_DIST_CODES, FIXED_DIST_LENGTHS);
     }
 
     private final HuffmanCodeBuilder builder = new HuffmanCodeBuilder();
@@ -41,6 +44,7 @@ final class DeflateBlockWriter {
     final byte[] distLengths = new byte[DIST_SYMBOLS];
     private final int[] litCodes = new int[LITLEN_SYMBOLS];
     private final int[] distCodes = new int[DIST_SYMBOLS];
+    private final SymbolTable dynamic = new SymbolTable();
     /** The run-length coded code lengths: symbol (0 to 18) in the low 5 bits, repeat bits above. */
     private final int[] lengthItems = new int[LITLEN_SYMBOLS + DIST_SYMBOLS];
     private final byte[] allLengths = new byte[LITLEN_SYMBOLS + DIST_SYMBOLS];
@@ -53,10 +57,11 @@ final class DeflateBlockWriter {
     private int hclen;
 
     /**
-     * Writes the block of {@code items[0, n)}, made from {@code src[from, to)}, with the given symbol
-     * frequencies (the end-of-block symbol is counted here); {@code last} marks the stream's final block.
+     * Writes the block of {@code src[from, to)} with the {@code n} matches in {@code matches}, and the
+     * given symbol frequencies (the end-of-block symbol is counted here); {@code last} marks the
+     * stream's final block.
      */
-    void write(BitOutput out, int[] items, int n, int[] litFreq, int[] distFreq, byte[] src, int from, int to,
+    void write(BitOutput out, int[] matches, int n, int[] litFreq, int[] distFreq, byte[] src, int from, int to,
             boolean last) {
         litFreq[END_OF_BLOCK]++;
         builder.lengths(litFreq, LITLEN_SYMBOLS, 15, litLengths);
@@ -71,14 +76,15 @@ final class DeflateBlockWriter {
         } else if (fixedBits <= dynamicBits) {
             out.reserve(fixedBits / 8 + 8);
             out.put(finalBit | 1 << 1, 3);
-            writeItems(out, items, n, FIXED_LITLEN_CODES, FIXED_LITLEN_LENGTHS, FIXED_DIST_CODES, FIXED_DIST_LENGTHS);
+            writeSymbols(out, matches, n, src, from, to, FIXED);
         } else {
             out.reserve(dynamicBits / 8 + 8);
             out.put(finalBit | 2 << 1, 3);
             writeHeader(out);
             HuffmanCodeBuilder.codes(litLengths, LITLEN_SYMBOLS, litCodes);
             HuffmanCodeBuilder.codes(distLengths, DIST_SYMBOLS, distCodes);
-            writeItems(out, items, n, litCodes, litLengths, distCodes, distLengths);
+            dynamic.fill(litCodes, litLengths, distCodes, distLengths);
+            writeSymbols(out, matches, n, src, from, to, dynamic);
         }
     }
 
@@ -196,46 +202,101 @@ final class DeflateBlockWriter {
         }
     }
 
-    /** The block's items and end-of-block symbol, with the output's state kept in locals for speed. */
-    private static void writeItems(BitOutput out, int[] items, int n, int[] litCodes, byte[] litLens, int[] distCodes,
-            byte[] distLens) {
+    /**
+     * The block's literals, matches and end-of-block symbol. The output's state is kept in locals,
+     * and whole bytes are stored eight at a time, without a test, after every three literals (at
+     * most 45 bits), after the last literals before a match and after a match (at most 48 bits: 15
+     * and 5 for its length, 15 and 13 for its distance), each of which fits in the 56 bits above
+     * the fewer than 8 left over.
+     */
+    private static void writeSymbols(BitOutput out, int[] matches, int n, byte[] src, int from, int to,
+            SymbolTable table) {
+        int[] lit = table.literal;
+        int[] len = table.length;
+        int[] dist = table.distance;
         byte[] buf = out.buf;
-        int pos = out.pos;
+        int op = out.pos;
         long acc = out.acc;
         int count = out.count;
-        for (int i = 0; i < n; i++) {
-            int item = items[i];
-            if (item < 256) {
-                acc |= (long) litCodes[item] << count;
-                count += litLens[item];
-            } else {
-                int len = item >>> 16;
-                int dist = item & 0xFFFF;
-                int slot = LENGTH_SLOT[len];
-                int sym = 257 + slot;
-                acc |= (long) (litCodes[sym] | (len - LENGTH_BASE[slot]) << litLens[sym]) << count;
-                count += litLens[sym] + LENGTH_EXTRA[slot];
-                if (count >= 32) {
-                    BitOutput.INTS.set(buf, pos, (int) acc);
-                    pos += 4;
-                    acc >>>= 32;
-                    count -= 32;
-                }
-                int ds = DeflateSymbols.distSlot(dist);
-                acc |= (long) (distCodes[ds] | (dist - DIST_BASE[ds]) << distLens[ds]) << count;
-                count += distLens[ds] + DIST_EXTRA[ds];
+        BitOutput.LONGS.set(buf, op, acc);
+        op += count >>> 3;
+        acc >>>= count & ~7;
+        count &= 7;
+        int p = from;
+        for (int k = 0; k <= 2 * n; k += 2) {
+            int end = k < 2 * n ? p + matches[k] : to;
+            for (; p + 3 <= end; p += 3) {
+                int a = lit[src[p] & 0xFF];
+                int b = lit[src[p + 1] & 0xFF];
+                int c = lit[src[p + 2] & 0xFF];
+                acc |= (long) (a & 0xFFFF) << count;
+                count += a >>> 16;
+                acc |= (long) (b & 0xFFFF) << count;
+                count += b >>> 16;
+                acc |= (long) (c & 0xFFFF) << count;
+                count += c >>> 16;
+                BitOutput.LONGS.set(buf, op, acc);
+                op += count >>> 3;
+                acc >>>= count & ~7;
+                count &= 7;
             }
-            if (count >= 32) {
-                BitOutput.INTS.set(buf, pos, (int) acc);
-                pos += 4;
-                acc >>>= 32;
-                count -= 32;
+            for (; p < end; p++) {
+                int a = lit[src[p] & 0xFF];
+                acc |= (long) (a & 0xFFFF) << count;
+                count += a >>> 16;
             }
+            BitOutput.LONGS.set(buf, op, acc);
+            op += count >>> 3;
+            acc >>>= count & ~7;
+            count &= 7;
+            if (k == 2 * n) {
+                break;
+            }
+            int m = matches[k + 1];
+            int length = m >>> 16 & 0x1FF;
+            int ds = m >>> 25;
+            int l = len[length];
+            acc |= (long) (l & 0xFFFFFF) << count;
+            count += l >>> 24;
+            int d = dist[ds];
+            acc |= (long) (d & 0xFFFF | ((m & 0xFFFF) - DIST_BASE[ds]) << (d >>> 16 & 0xFF)) << count;
+            count += d >>> 24;
+            BitOutput.LONGS.set(buf, op, acc);
+            op += count >>> 3;
+            acc >>>= count & ~7;
+            count &= 7;
+            p += length;
         }
         out.buf = buf;
-        out.pos = pos;
+        out.pos = op;
         out.acc = acc;
         out.count = count;
-        out.put(litCodes[END_OF_BLOCK], litLens[END_OF_BLOCK]);
+        out.put(table.endOfBlock & 0xFFFF, table.endOfBlock >>> 16);
+    }
+
+    /** A block's codes by symbol, each with its length (and extra bits) packed in the same int for one load. */
+    private static final class SymbolTable {
+        /** By byte: the code, and its length from bit 16. */
+        final int[] literal = new int[256];
+        /** By match length (3 to 258): the code and extra bits in bits 0 to 23, and how many they are from bit 24. */
+        final int[] length = new int[DeflateSymbols.MAX_MATCH + 1];
+        /** By distance symbol: the code, its length from bit 16, and with the extra bits from bit 24. */
+        final int[] distance = new int[32];
+        int endOfBlock;
+
+        void fill(int[] litCodes, byte[] litLens, int[] distCodes, byte[] distLens) {
+            for (int b = 0; b < 256; b++) {
+                literal[b] = litCodes[b] | litLens[b] << 16;
+            }
+            endOfBlock = litCodes[END_OF_BLOCK] | litLens[END_OF_BLOCK] << 16;
+            for (int l = DeflateSymbols.MIN_MATCH; l <= DeflateSymbols.MAX_MATCH; l++) {
+                int slot = LENGTH_SLOT[l];
+                int sym = 257 + slot;
+                length[l] = litCodes[sym] | (l - LENGTH_BASE[slot]) << litLens[sym] | (litLens[sym] + LENGTH_EXTRA[slot]) << 24;
+            }
+            for (int ds = 0; ds < DIST_SYMBOLS; ds++) {
+                distance[ds] = distCodes[ds] | distLens[ds] << 16 | (distLens[ds] + DIST_EXTRA[ds]) << 24;
+            }
+        }
     }
 }

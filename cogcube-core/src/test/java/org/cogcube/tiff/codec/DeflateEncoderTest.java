@@ -106,11 +106,13 @@ class DeflateEncoderTest {
                 Arbitraries.integers().between(1_000_000, 3_000_000));
     }
 
-    @Property(tries = 40, seed = "20261125")
+    /** The bytes around the input are often the same as its own, and no match may reach them. */
+    @Property(tries = 60, seed = "20261125")
     void encodesWithinALargerArray(@ForAll Input input, @ForAll @IntRange(max = 300_000) int size,
-            @ForAll @IntRange(max = 100) int before, @ForAll @IntRange(max = 100) int after, @ForAll long seed) {
+            @ForAll @IntRange(max = 100) int before, @ForAll @IntRange(max = 100) int after,
+            @ForAll @IntRange(min = 1, max = 4) int depth, @ForAll long seed) {
         byte[] data = input.make(before + size + after, seed);
-        byte[] encoded = new DeflateEncoder().encode(data, before, size, 4, false);
+        byte[] encoded = new DeflateEncoder().encode(data, before, size, depth, false);
         assertArrayEquals(Arrays.copyOfRange(data, before, before + size), zlibInflate(encoded, size));
     }
 
