@@ -105,11 +105,9 @@ public final class Main implements Runnable {
         if (command == null || !READING.contains(command)) {
             return;
         }
-        for (String a : args) {
+        for (String a : args) { // anything but an http(s) URL is nothing to preconnect
             String value = a.startsWith("--") && a.contains("=") ? a.substring(a.indexOf('=') + 1) : a;
-            if (value.regionMatches(true, 0, "https://", 0, 8) || value.regionMatches(true, 0, "http://", 0, 7)) {
-                org.cogcube.io.RangeReaders.preconnect(value, org.cogcube.io.OpenOptions.defaults());
-            }
+            org.cogcube.io.RangeReaders.preconnect(value, org.cogcube.io.OpenOptions.defaults());
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.cogcube.io.http1.Http1Client;
 import org.cogcube.io.http2.H2cClient;
 import org.cogcube.io.net.CleartextDialer;
+import org.cogcube.io.net.Dialer;
 import org.cogcube.io.net.TlsDialer;
 
 /**
@@ -49,8 +50,9 @@ final class HttpClients {
             TlsTransport.preconnect(uri, options);
         } else if (options.protocol() != HttpOptions.Protocol.H2C_PRIOR_KNOWLEDGE) {
             // HTTP/1.1: a connection per request in flight, and a command's first two go out together.
-            CleartextDialer.instance().preconnect(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort(),
-                    FIRST_REQUESTS, options.connectTimeout());
+            CleartextDialer dialer = Dialer.cleartext();
+            dialer.preconnect(uri.getHost(), uri.getPort() < 0 ? dialer.defaultPort() : uri.getPort(), FIRST_REQUESTS,
+                    options.connectTimeout());
         }
     }
 

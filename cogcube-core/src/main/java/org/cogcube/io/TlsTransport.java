@@ -73,7 +73,7 @@ final class TlsTransport implements HttpTransport {
             return;
         }
         TlsTransport transport = new TlsTransport(options);
-        transport.chosen(uri);
+        transport.chosen(transport.origin(uri));
         if (!transport.trustAll) {
             Handshakes.THREADS.execute(TlsTransport::loadJdkAuthorities);
         }
@@ -95,8 +95,9 @@ final class TlsTransport implements HttpTransport {
     @Override
     public CompletableFuture<HttpResponse<byte[]>> send(HttpRequest request, HttpResponse.BodyHandler<byte[]> body) {
         URI uri = request.uri();
-        String key = key(uri);
-        CompletableFuture<String> chosen = chosen(uri);
+        Origin origin = origin(uri);
+        String key = origin.key();
+        CompletableFuture<String> chosen = chosen(origin);
         String known = chosen.getNow(null);
         if (known != null) {
             return forget(key, chosen, sendBy(known, request, body));
@@ -110,22 +111,23 @@ final class TlsTransport implements HttpTransport {
         }).thenCompose(sent -> sent);
     }
 
-    /** What the origin of {@code uri} chose by ALPN, learnt by a handshake started now if none was made or is under way. */
-    private CompletableFuture<String> chosen(URI uri) {
-        String h = uri.getHost();
-        String host = h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
-        int port = uri.getPort() < 0 ? 443 : uri.getPort();
-        return CHOSEN.computeIfAbsent(key(uri), k -> negotiate(host, port));
+    /** What {@code origin} chose by ALPN, learnt by a handshake started now if none was made or is under way. */
+    private CompletableFuture<String> chosen(Origin origin) {
+        return CHOSEN.computeIfAbsent(origin.key(), k -> negotiate(origin.host(), origin.port()));
     }
 
-    /** The key of {@code uri}'s origin in {@link #CHOSEN}: trust, host and port. */
-    private String key(URI uri) {
+    /** An https origin as this transport knows it; {@code key} names it in {@link #CHOSEN}: trust, host and port. */
+    private record Origin(String host, int port, String key) {
+    }
+
+    private Origin origin(URI uri) {
         String h = uri.getHost();
         if (!"https".equalsIgnoreCase(uri.getScheme()) || h == null) {
             throw new IllegalArgumentException("expected an https: URL with a host, found " + uri);
         }
         String host = h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
-        return (trustAll ? "trust-all " : "") + host + ":" + (uri.getPort() < 0 ? 443 : uri.getPort());
+        int port = uri.getPort() < 0 ? 443 : uri.getPort();
+        return new Origin(host, port, (trustAll ? "trust-all " : "") + host + ":" + port);
     }
 
     private CompletableFuture<HttpResponse<byte[]>> sendBy(String protocol, HttpRequest request,

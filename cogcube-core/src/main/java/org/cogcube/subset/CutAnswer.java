@@ -180,13 +180,11 @@ public final class CutAnswer {
                     System.arraycopy(samples, rowStart + last * bytes, samples, rowStart + x * bytes, bytes);
                 }
             }
-            int head = firstInside < 0 ? width : firstInside;
-            for (int x = 0; x < head; x++) {
-                if (firstInside < 0) {
-                    java.util.Arrays.fill(samples, rowStart + x * bytes, rowStart + (x + 1) * bytes, (byte) 0);
-                } else {
-                    System.arraycopy(samples, rowStart + firstInside * bytes, samples, rowStart + x * bytes, bytes);
-                }
+            if (firstInside < 0) {
+                java.util.Arrays.fill(samples, rowStart, rowStart + width * bytes, (byte) 0);
+            }
+            for (int x = 0; x < firstInside; x++) {
+                System.arraycopy(samples, rowStart + firstInside * bytes, samples, rowStart + x * bytes, bytes);
             }
         }
     }

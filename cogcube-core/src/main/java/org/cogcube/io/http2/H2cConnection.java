@@ -54,7 +54,6 @@ final class H2cConnection {
     private final Duration idleTimeout;
     private final H2cConnections registry;
     private volatile Socket socket; // null until connected
-    private volatile boolean prefaceSeen; // the server's first frame, its SETTINGS, has been read
 
     // guarded by this
     private final Map<Integer, H2cStream<?>> active = new HashMap<>();
@@ -66,7 +65,7 @@ final class H2cConnection {
     private boolean closed;
     private int nextStreamId = 1;
     private int maxConcurrentStreams = STREAMS_BEFORE_SETTINGS;
-    private boolean settingsSeen;
+    private boolean settingsSeen; // the server's preface, its first SETTINGS, has been applied
     private int peerMaxFrameSize = Frame.DEFAULT_MAX_SIZE;
     private long idleSince;
     private boolean idleCheckScheduled;
@@ -223,6 +222,10 @@ final class H2cConnection {
      * the connect timeout it reads the preface with.
      */
     private void writeFailed(IOException e) {
+        boolean prefaceSeen;
+        synchronized (this) {
+            prefaceSeen = settingsSeen;
+        }
         if (prefaceSeen) {
             closeSocket();
         }
@@ -281,7 +284,6 @@ final class H2cConnection {
                 throw new IOException("expected the server's HTTP/2 preface (a SETTINGS frame), found "
                         + (first == null ? "something else" : first) + ": " + doubt());
             }
-            prefaceSeen = true;
             frames.dispatch(first);
             while (true) {
                 Frame frame = reader.next(Frame.DEFAULT_MAX_SIZE);
@@ -504,11 +506,7 @@ final class H2cConnection {
         if (s == null) {
             return; // connect() closes it once it sees this connection closed
         }
-        try {
-            s.close();
-        } catch (IOException ignored) {
-            // closing is all that was wanted
-        }
+        Dialer.closeQuietly(s);
     }
 
 }

@@ -41,11 +41,6 @@ public final class CleartextDialer implements Dialer {
     private CleartextDialer() {
     }
 
-    /** The dialer of {@code http:}. */
-    public static CleartextDialer instance() {
-        return INSTANCE;
-    }
-
     @Override
     public String scheme() {
         return "http";
@@ -83,9 +78,9 @@ public final class CleartextDialer implements Dialer {
             synchronized (spares) {
                 spares.computeIfAbsent(host + ":" + port, k -> new ArrayDeque<>()).add(new Spare(socket, deadline));
             }
-            CompletableFuture.delayedExecutor(lifetime.toMillis() + 100, TimeUnit.MILLISECONDS)
-                    .execute(() -> closeExpired(host + ":" + port));
         }
+        CompletableFuture.delayedExecutor(lifetime.toMillis() + 100, TimeUnit.MILLISECONDS)
+                .execute(() -> closeExpired(host + ":" + port));
     }
 
     @Override
@@ -98,7 +93,7 @@ public final class CleartextDialer implements Dialer {
                     return socket;
                 }
             } catch (ExecutionException | TimeoutException e) {
-                spare.socket().thenAccept(CleartextDialer::close);
+                spare.socket().thenAccept(Dialer::closeQuietly);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new java.io.InterruptedIOException("interrupted while connecting to " + host + ":" + port);
@@ -116,7 +111,7 @@ public final class CleartextDialer implements Dialer {
                 if (spare.deadline() - System.nanoTime() > 0) {
                     return spare;
                 }
-                spare.socket().thenAccept(CleartextDialer::close);
+                spare.socket().thenAccept(Dialer::closeQuietly);
             }
             return null;
         }
@@ -126,16 +121,9 @@ public final class CleartextDialer implements Dialer {
         synchronized (spares) {
             Deque<Spare> kept = spares.get(origin);
             while (kept != null && !kept.isEmpty() && kept.peek().deadline() - System.nanoTime() <= 0) {
-                kept.poll().socket().thenAccept(CleartextDialer::close);
+                kept.poll().socket().thenAccept(Dialer::closeQuietly);
             }
         }
     }
 
-    private static void close(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // closing is all that was wanted
-        }
-    }
 }

@@ -34,8 +34,17 @@ public interface Dialer {
     Socket open(String host, int port, Duration timeout) throws IOException;
 
     /** The dialer of cleartext {@code http:}: a plain TCP connection. */
-    static Dialer cleartext() {
+    static CleartextDialer cleartext() {
         return CleartextDialer.INSTANCE;
+    }
+
+    /** Closes {@code socket}, ignoring a failure to: closing is all that is wanted. */
+    static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing is all that was wanted
+        }
     }
 
     /** A TCP connection to {@code host:port} within {@code timeout}, without delay (Nagle off). */

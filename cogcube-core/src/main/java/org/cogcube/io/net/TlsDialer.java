@@ -104,7 +104,7 @@ public final class TlsDialer implements Dialer {
     public void keep(String host, int port, SSLSocket socket) {
         SSLSocket older = spares.put(host + ":" + port, socket);
         if (older != null) {
-            close(older);
+            Dialer.closeQuietly(older);
         }
     }
 
@@ -140,7 +140,7 @@ public final class TlsDialer implements Dialer {
             }
             return socket;
         } catch (IOException | RuntimeException e) {
-            close(tcp);
+            Dialer.closeQuietly(tcp);
             throw e;
         }
     }
@@ -154,14 +154,6 @@ public final class TlsDialer implements Dialer {
         }
         first.addAll(rest);
         return first.toArray(String[]::new);
-    }
-
-    private static void close(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // closing is all that was wanted
-        }
     }
 
     /** Built on first use only: the JVM's default context costs nothing to those who trust all. */
