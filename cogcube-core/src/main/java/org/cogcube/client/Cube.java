@@ -14,6 +14,7 @@ import org.cogcube.catalog.Catalogs;
 import org.cogcube.catalog.ReadOptions;
 import org.cogcube.cog.HeaderCache;
 import org.cogcube.geo.GridGeometry;
+import org.cogcube.io.ComputeThreads;
 import org.cogcube.io.OpenOptions;
 import org.cogcube.io.RangeReader;
 import org.cogcube.io.RangeReaders;
@@ -158,7 +159,7 @@ public final class Cube {
         }
         if (remote) {
             // The JSON parser is set up on another core while the catalogue travels.
-            CompletableFuture.runAsync(Catalogs::prepare, java.util.concurrent.ForkJoinPool.commonPool());
+            CompletableFuture.runAsync(Catalogs::prepare, ComputeThreads.executor());
         }
         return cube;
     }

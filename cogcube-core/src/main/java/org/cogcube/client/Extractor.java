@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -19,6 +18,7 @@ import org.cogcube.catalog.Catalog;
 import org.cogcube.cog.HeaderCache;
 import org.cogcube.geo.GridGeometry;
 import org.cogcube.io.AsyncLimiter;
+import org.cogcube.io.ComputeThreads;
 import org.cogcube.io.RangeReader;
 import org.cogcube.io.StoppableRangeReader;
 import org.cogcube.raster.Raster;
@@ -96,7 +96,7 @@ final class Extractor {
             List<CompletableFuture<Read>> all = new ArrayList<>(bands.values());
             cloud.ifPresent(all::add);
             dates.add(CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
-                    .thenApplyAsync(v -> assemble(date.date(), query, bands, cloud), ForkJoinPool.commonPool())
+                    .thenApplyAsync(v -> assemble(date.date(), query, bands, cloud), ComputeThreads.executor())
                     .thenApply(r -> {
                         progress.dateDone(date.date(), r.kept());
                         return r;
@@ -210,7 +210,7 @@ final class Extractor {
             } else if (region.crs().isKnown()) {
                 org.cogcube.geo.Projections.of(region.crs());
             }
-        }, ForkJoinPool.commonPool());
+        }, ComputeThreads.executor());
     }
 
     /** Queries of at least this many files read by ranges first learn, from one, how large their headers are. */

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.cogcube.SourceException;
 import org.cogcube.catalog.Asset;
+import org.cogcube.io.ComputeThreads;
 import org.cogcube.io.HttpGets;
 import org.cogcube.io.OpenOptions;
 import org.cogcube.raster.Raster;
@@ -174,7 +174,7 @@ final class ServerCuts {
         for (int i = 0; i < files.size(); i++) {
             int index = i;
             reads.add(CompletableFuture.supplyAsync(() -> read(assets.get(index), files.get(index),
-                    entries.get(index), cuts, location), ForkJoinPool.commonPool()));
+                    entries.get(index), cuts, location), ComputeThreads.executor()));
         }
         return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
                 .thenApply(v -> reads.stream().map(CompletableFuture::join).toList());

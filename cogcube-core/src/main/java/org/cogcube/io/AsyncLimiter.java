@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
 
 /**
@@ -75,7 +74,7 @@ public final class AsyncLimiter {
         }
         if (next != null) {
             // On another thread: starting it here could recurse once per waiting operation.
-            ForkJoinPool.commonPool().execute(next);
+            ComputeThreads.executor().execute(next);
         }
     }
 }
