@@ -13,7 +13,9 @@ import org.cogcube.catalog.Catalog;
 import org.cogcube.catalog.Catalogs;
 import org.cogcube.catalog.ReadOptions;
 import org.cogcube.cog.HeaderCache;
+import org.cogcube.geo.Crs;
 import org.cogcube.geo.GridGeometry;
+import org.cogcube.geo.Projections;
 import org.cogcube.io.ComputeThreads;
 import org.cogcube.io.OpenOptions;
 import org.cogcube.io.RangeReader;
@@ -158,8 +160,13 @@ public final class Cube {
                     options.warnings()));
         }
         if (remote) {
-            // The JSON parser is set up on another core while the catalogue travels.
-            CompletableFuture.runAsync(Catalogs::prepare, ComputeThreads.executor());
+            // While the catalogue travels, another core sets up the JSON parser and the projection
+            // library for the first query's region (its first use costs tens of milliseconds).
+            Optional<Crs> regionCrs = first.map(q -> q.region().crs()).filter(Crs::isKnown);
+            CompletableFuture.runAsync(() -> {
+                Catalogs.prepare();
+                regionCrs.ifPresent(Projections::of);
+            }, ComputeThreads.executor());
         }
         return cube;
     }
