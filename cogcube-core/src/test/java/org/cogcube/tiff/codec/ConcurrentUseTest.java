@@ -52,16 +52,34 @@ class ConcurrentUseTest {
             if (level <= DeflateCodec.OWN_ENCODER_MAX_LEVEL) {
                 expected = new DeflateEncoder().encode(data, 0, data.length, DeflateCodec.searchDepth(level), false);
             } else {
-                Deflater fresh = new Deflater(level);
-                fresh.setInput(data);
-                fresh.finish();
-                byte[] buffer = new byte[data.length + 1000];
-                int n = fresh.deflate(buffer);
-                fresh.end();
-                expected = Arrays.copyOf(buffer, n);
+                expected = zlib(data, level);
             }
             assertArrayEquals(expected, Compression.DEFLATE.codec().encode(data, 0, data.length, level),
                     "level " + level);
         }
+    }
+
+    @Test
+    void deflatesChunksUnder32KiBAsZlibAtTheSameLevel() {
+        for (int length : new int[] {1, 4096, DeflateCodec.OWN_ENCODER_MIN_LENGTH - 1}) {
+            byte[] data = Content.RAMP.make(length, 3);
+            for (int level : new int[] {1, 2, 6}) {
+                assertArrayEquals(zlib(data, level), Compression.DEFLATE.codec().encode(data, 0, data.length, level),
+                        length + " bytes at level " + level);
+            }
+        }
+        byte[] large = Content.RAMP.make(DeflateCodec.OWN_ENCODER_MIN_LENGTH, 3);
+        assertArrayEquals(new DeflateEncoder().encode(large, 0, large.length, DeflateCodec.searchDepth(2), false),
+                Compression.DEFLATE.codec().encode(large, 0, large.length, 2));
+    }
+
+    private static byte[] zlib(byte[] data, int level) {
+        Deflater fresh = new Deflater(level);
+        fresh.setInput(data);
+        fresh.finish();
+        byte[] buffer = new byte[data.length + 1000];
+        int n = fresh.deflate(buffer);
+        fresh.end();
+        return Arrays.copyOf(buffer, n);
     }
 }
