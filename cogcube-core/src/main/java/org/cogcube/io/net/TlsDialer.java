@@ -15,14 +15,16 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 
 /**
- * Opens TLS connections for {@code https:}: a TCP connection, then JSSE's handshake with SNI, the
+ * Opens TLS connections for {@code https:}: a TCP connection, then the handshake with SNI, the
  * host name checked against the certificate (unless every certificate is trusted), and ALPN
- * offering this dialer's protocols. One dialer per trust and protocols, shared.
+ * offering this dialer's protocols. One dialer per trust and protocols, shared. The TLS is
+ * BoringSSL's through Conscrypt where it loads ({@link NativeTls}), else the JDK's; and the JDK's
+ * when client certificates are configured.
  *
- * <p>The JVM's enabled cipher suites are offered with the ChaCha20-Poly1305 ones first: JSSE's
- * AES-GCM is fast only where the optimising compiler (C2) replaces it with the processor's AES and
- * carry-less multiply instructions, and short processes ({@code cogcube extract} runs with the
- * quick compiler only) decrypt with its pure-Java code, at several times ChaCha20's CPU per byte.
+ * <p>With the JDK's TLS, the enabled cipher suites are offered with the ChaCha20-Poly1305 ones first:
+ * JSSE's AES-GCM is fast only where the optimising compiler (C2) replaces it with the processor's
+ * AES and carry-less multiply instructions, and short processes ({@code cogcube extract} runs with
+ * the quick compiler only) decrypt with its pure-Java code, at several times ChaCha20's CPU per byte.
  * A server that chooses by its own order (as {@code cogcube serve} does) is unaffected.
  */
 public final class TlsDialer implements Dialer {
@@ -59,20 +61,35 @@ public final class TlsDialer implements Dialer {
     }
 
     /**
-     * The TLS context of {@code trustAll}: one trusting every certificate, or one with the JVM's
+     * The JDK's TLS context of {@code trustAll}: one trusting every certificate, or one with the JVM's
      * default trust, loaded in the background while the first handshake starts ({@link DeferredTrust}).
      * When client certificates are configured ({@code -Djavax.net.ssl.keyStore}), the JVM's default
-     * context, which presents them.
+     * context, which presents them. (This dialer's own connections use {@link #dialContext}.)
      */
     public static SSLContext context(boolean trustAll) {
         try {
             if (trustAll) {
                 return TrustingEveryone.CONTEXT;
             }
-            return System.getProperty("javax.net.ssl.keyStore") != null ? SSLContext.getDefault() : TrustingTheJvm.CONTEXT;
+            return clientCertificates() ? SSLContext.getDefault() : TrustingTheJvm.CONTEXT;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("TLS is not available in this JVM", e);
         }
+    }
+
+    /**
+     * The context of this dialer's connections: as {@link #context}, but BoringSSL's through
+     * Conscrypt where it loads, unless client certificates are configured.
+     */
+    static SSLContext dialContext(boolean trustAll) {
+        if (NativeTls.provider().isEmpty() || (!trustAll && clientCertificates())) {
+            return context(trustAll);
+        }
+        return trustAll ? TrustingEveryoneNatively.CONTEXT : TrustingTheJvmNatively.CONTEXT;
+    }
+
+    private static boolean clientCertificates() {
+        return System.getProperty("javax.net.ssl.keyStore") != null;
     }
 
     @Override
@@ -118,10 +135,12 @@ public final class TlsDialer implements Dialer {
     public SSLSocket handshake(String host, int port, Duration timeout) throws IOException {
         Socket tcp = Dialer.connect(host, port, timeout);
         try {
-            SSLSocket socket = (SSLSocket) context(trustAll).getSocketFactory().createSocket(tcp, host, port, true);
+            SSLSocket socket = (SSLSocket) dialContext(trustAll).getSocketFactory().createSocket(tcp, host, port, true);
             SSLParameters parameters = socket.getSSLParameters();
             parameters.setApplicationProtocols(protocols.toArray(String[]::new));
-            parameters.setCipherSuites(chaCha20First(parameters.getCipherSuites()));
+            if (!NativeTls.isNative(socket)) {
+                parameters.setCipherSuites(chaCha20First(parameters.getCipherSuites()));
+            }
             if (!trustAll) {
                 parameters.setEndpointIdentificationAlgorithm("HTTPS");
             }
@@ -156,33 +175,46 @@ public final class TlsDialer implements Dialer {
         return first.toArray(String[]::new);
     }
 
-    /** Built on first use only: the JVM's default context costs nothing to those who trust all. */
-    private static final class TrustingEveryone {
-        static final SSLContext CONTEXT = build();
+    // Each context is built on first use only (a context costs tens of milliseconds to a fresh JVM):
+    // the JVM's default trust costs nothing to those who trust all, the JDK's context nothing to
+    // those who use Conscrypt's.
 
-        private static SSLContext build() {
-            try {
-                SSLContext context = SSLContext.getInstance("TLS");
-                context.init(null, new TrustManager[] {new TrustAll()}, null);
-                return context;
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("TLS is not available in this JVM", e);
-            }
+    private static final class TrustingEveryone {
+        static final SSLContext CONTEXT = jdk(new TrustAll());
+    }
+
+    private static final class TrustingEveryoneNatively {
+        static final SSLContext CONTEXT = preferred(new TrustAll());
+    }
+
+    /** The JVM's default trust, loaded while the first handshake begins; shared by both contexts. */
+    private static final class JvmTrust {
+        static final DeferredTrust TRUST = DeferredTrust.startLoading();
+    }
+
+    private static final class TrustingTheJvm {
+        static final SSLContext CONTEXT = jdk(JvmTrust.TRUST);
+    }
+
+    private static final class TrustingTheJvmNatively {
+        static final SSLContext CONTEXT = preferred(JvmTrust.TRUST);
+    }
+
+    private static SSLContext jdk(TrustManager trust) {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {trust}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("TLS is not available in this JVM", e);
         }
     }
 
-    /** Built on first use only: the JVM's default trust, loaded while the first handshake begins. */
-    private static final class TrustingTheJvm {
-        static final SSLContext CONTEXT = build();
-
-        private static SSLContext build() {
-            try {
-                SSLContext context = SSLContext.getInstance("TLS");
-                context.init(null, new TrustManager[] {DeferredTrust.startLoading()}, null);
-                return context;
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("TLS is not available in this JVM", e);
-            }
+    private static SSLContext preferred(TrustManager trust) {
+        try {
+            return NativeTls.context(trust);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("TLS is not available in this JVM", e);
         }
     }
 

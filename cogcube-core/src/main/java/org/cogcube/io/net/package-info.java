@@ -1,7 +1,8 @@
 /**
  * How the HTTP clients of {@code org.cogcube.io.http1} and {@code org.cogcube.io.http2} open their
- * connections: plain TCP for {@code http:}, TLS (JSSE's {@link javax.net.ssl.SSLSocket}) for
- * {@code https:}.
+ * connections: plain TCP for {@code http:}, TLS (an {@link javax.net.ssl.SSLSocket}: BoringSSL's
+ * through Conscrypt where it is on the class path and loads, else the JDK's, see
+ * {@link org.cogcube.io.net.NativeTls}) for {@code https:}.
  *
  * <p>Words used here:
  * <ul>

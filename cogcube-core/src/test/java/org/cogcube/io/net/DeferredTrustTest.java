@@ -1,6 +1,7 @@
 package org.cogcube.io.net;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -11,7 +12,9 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.Provider;
 import java.security.cert.CertificateFactory;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
@@ -22,10 +25,14 @@ import org.cogcube.testing.NginxServer;
 import org.cogcube.testing.SelfSignedCertificate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The trust loaded in the background checks nginx's certificate as the JVM's default trust does. */
+/**
+ * The trust loaded in the background checks nginx's certificate as the JVM's default trust does,
+ * in the JDK's TLS and in Conscrypt's ({@link NativeTls}).
+ */
 class DeferredTrustTest {
     @TempDir
     static Path root;
@@ -44,41 +51,50 @@ class DeferredTrustTest {
         }
     }
 
-    @Test
-    void acceptsACertificateOfTheStoreForItsOwnName() {
-        assertDoesNotThrow(() -> handshake(DeferredTrust.startLoading(DeferredTrustTest::storeWithNginx), "localhost"));
+    @ParameterizedTest
+    @ValueSource(strings = {"jdk", "auto"})
+    void acceptsACertificateOfTheStoreForItsOwnName(String tls) {
+        assertDoesNotThrow(() -> handshake(tls, DeferredTrust.startLoading(DeferredTrustTest::storeWithNginx),
+                "localhost"));
     }
 
-    @Test
-    void refusesACertificateOfTheStoreForAnotherName() {
-        assertThrows(SSLHandshakeException.class,
-                () -> handshake(DeferredTrust.startLoading(DeferredTrustTest::storeWithNginx), "tiles.example.org"));
+    @ParameterizedTest
+    @ValueSource(strings = {"jdk", "auto"})
+    void refusesACertificateOfTheStoreForAnotherName(String tls) {
+        assertThrows(SSLHandshakeException.class, () -> handshake(tls,
+                DeferredTrust.startLoading(DeferredTrustTest::storeWithNginx), "tiles.example.org"));
     }
 
-    @Test
-    void refusesACertificateThatIsNotInTheStore() {
+    @ParameterizedTest
+    @ValueSource(strings = {"jdk", "auto"})
+    void refusesACertificateThatIsNotInTheStore(String tls) {
         Callable<KeyStore> empty = () -> {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
             store.setCertificateEntry("other", otherCertificate());
             return store;
         };
-        assertThrows(SSLHandshakeException.class, () -> handshake(DeferredTrust.startLoading(empty), "localhost"));
+        assertThrows(SSLHandshakeException.class, () -> handshake(tls, DeferredTrust.startLoading(empty), "localhost"));
     }
 
-    @Test
-    void saysWhyWhenTheStoreCannotBeLoaded() {
+    @ParameterizedTest
+    @ValueSource(strings = {"jdk", "auto"})
+    void saysWhyWhenTheStoreCannotBeLoaded(String tls) {
         Callable<KeyStore> broken = () -> {
             throw new java.io.IOException("keystore password was incorrect");
         };
         SSLHandshakeException e = assertThrows(SSLHandshakeException.class,
-                () -> handshake(DeferredTrust.startLoading(broken), "localhost"));
+                () -> handshake(tls, DeferredTrust.startLoading(broken), "localhost"));
         String all = e + " " + e.getCause();
         assertTrue(all.contains("cannot load the trust store") && all.contains("password was incorrect"), all);
     }
 
-    private static void handshake(DeferredTrust trust, String name) throws Exception {
-        SSLContext context = SSLContext.getInstance("TLS");
+    /** A handshake with nginx as {@code name}, in the JDK's TLS ({@code jdk}) or Conscrypt's ({@code auto}). */
+    private static void handshake(String tls, DeferredTrust trust, String name) throws Exception {
+        Optional<Provider> provider = NativeTls.load(tls);
+        assertEquals(tls.equals("auto"), provider.isPresent(), "Conscrypt loads here");
+        SSLContext context = provider.isPresent() ? SSLContext.getInstance("TLS", provider.get())
+                : SSLContext.getInstance("TLS");
         context.init(null, new TrustManager[] {trust}, null);
         try (Socket tcp = new Socket()) {
             tcp.connect(new InetSocketAddress("127.0.0.1", nginx.port()), 10_000);
@@ -88,6 +104,8 @@ class DeferredTrustTest {
             socket.setSSLParameters(parameters);
             socket.setSoTimeout(10_000);
             socket.startHandshake();
+            assertEquals(provider.isPresent(), socket.getClass().getName().startsWith("org.conscrypt."),
+                    socket.getClass().getName());
         }
     }
 
