@@ -55,9 +55,9 @@ final class NativeTls {
         }
     }
 
-    /** A TLS context trusting {@code trust}, of Conscrypt's provider when there is one, else the JDK's. */
-    static SSLContext context(TrustManager trust) throws GeneralSecurityException {
-        SSLContext context = provider().isPresent() ? SSLContext.getInstance("TLS", provider().get())
+    /** A TLS context trusting {@code trust}, of {@code provider} when there is one, else the JDK's. */
+    static SSLContext context(Optional<Provider> provider, TrustManager trust) throws GeneralSecurityException {
+        SSLContext context = provider.isPresent() ? SSLContext.getInstance("TLS", provider.get())
                 : SSLContext.getInstance("TLS");
         context.init(null, new TrustManager[] {trust}, null);
         return context;

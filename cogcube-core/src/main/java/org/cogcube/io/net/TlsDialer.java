@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.security.GeneralSecurityException;
+import java.security.Provider;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -201,18 +203,16 @@ public final class TlsDialer implements Dialer {
     }
 
     private static SSLContext jdk(TrustManager trust) {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {trust}, null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("TLS is not available in this JVM", e);
-        }
+        return context(Optional.empty(), trust);
     }
 
     private static SSLContext preferred(TrustManager trust) {
+        return context(NativeTls.provider(), trust);
+    }
+
+    private static SSLContext context(Optional<Provider> provider, TrustManager trust) {
         try {
-            return NativeTls.context(trust);
+            return NativeTls.context(provider, trust);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("TLS is not available in this JVM", e);
         }

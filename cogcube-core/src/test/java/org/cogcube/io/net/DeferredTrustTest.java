@@ -20,7 +20,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
 import org.cogcube.testing.NginxServer;
 import org.cogcube.testing.SelfSignedCertificate;
 import org.junit.jupiter.api.AfterAll;
@@ -93,9 +92,7 @@ class DeferredTrustTest {
     private static void handshake(String tls, DeferredTrust trust, String name) throws Exception {
         Optional<Provider> provider = NativeTls.load(tls);
         assertEquals(tls.equals("auto"), provider.isPresent(), "Conscrypt loads here");
-        SSLContext context = provider.isPresent() ? SSLContext.getInstance("TLS", provider.get())
-                : SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {trust}, null);
+        SSLContext context = NativeTls.context(provider, trust);
         try (Socket tcp = new Socket()) {
             tcp.connect(new InetSocketAddress("127.0.0.1", nginx.port()), 10_000);
             SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(tcp, name, nginx.port(), false);
