@@ -247,7 +247,11 @@ public final class Cube {
                 .orElseGet(() -> extractor.grid(asset));
     }
 
-    /** This cube read through other readers (sharing the header cache), for a run of many queries. */
+    /**
+     * This cube with its range reads through other readers (sharing the header cache and the server's
+     * cut endpoint), for a run of many queries over files taken as unchanged for its length: the grid
+     * of a file one of them read is not asked again ({@link #gridOf}).
+     */
     Cube withReaders(Function<Function<String, RangeReader>, Function<String, RangeReader>> wrap) {
         return new Cube(catalog, extractor.withReaders(wrap));
     }

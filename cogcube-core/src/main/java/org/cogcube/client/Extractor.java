@@ -39,14 +39,25 @@ final class Extractor {
     private final Consumer<String> warnings;
     private final int maxFiles;
     private final Optional<ServerCuts> serverCuts;
+    /**
+     * The grids of the files read so far, by location, when this extractor serves a run of queries
+     * over files taken as unchanged for its length ({@link #withReaders}); else none is kept.
+     */
+    private final Optional<Map<String, GridGeometry>> gridsRead;
 
     Extractor(Function<String, RangeReader> readers, HeaderCache headers, Consumer<String> warnings, int maxFiles,
             Optional<ServerCuts> serverCuts) {
+        this(readers, headers, warnings, maxFiles, serverCuts, Optional.empty());
+    }
+
+    private Extractor(Function<String, RangeReader> readers, HeaderCache headers, Consumer<String> warnings,
+            int maxFiles, Optional<ServerCuts> serverCuts, Optional<Map<String, GridGeometry>> gridsRead) {
         this.readers = readers;
         this.headers = headers;
         this.warnings = warnings;
         this.maxFiles = maxFiles;
         this.serverCuts = serverCuts;
+        this.gridsRead = gridsRead;
     }
 
     /** Whether files are cut by the server, where they can be. */
@@ -80,8 +91,14 @@ final class Extractor {
         progress.filesRead(0, total);
         List<CompletableFuture<DateResult>> dates = new ArrayList<>();
         List<Asset> assets = CatalogQuery.assets(plan);
-        List<CompletableFuture<Read>> allReads = fetchAll(assets, query, cuts, live, stop, throttle, done, total,
+        List<CompletableFuture<Read>> fetched = fetchAll(assets, query, cuts, live, stop, throttle, done, total,
                 progress);
+        // Each grid is kept before anything that waits for its read runs.
+        List<CompletableFuture<Read>> allReads = gridsRead.map(known -> fetched.stream()
+                .map(read -> read.thenApply(r -> {
+                    known.put(r.asset().href().toString(), r.facts().grid());
+                    return r;
+                })).toList()).orElse(fetched);
         int next = 0;
         for (Plan.DateFiles date : plan.dates()) {
             int count = date.bands().size() + (date.cloud().isPresent() ? 1 : 0);
@@ -353,8 +370,15 @@ final class Extractor {
         return Raster.wrap(org.cogcube.raster.SampleType.FLOAT32, grid, OptionalDouble.of(Double.NaN), bytes);
     }
 
-    /** The grid of an asset's file, its header from the cache when unchanged. */
+    /**
+     * The grid of an asset's file: as a query of this run read it (a cut answer carries it), else
+     * its header, from the cache when unchanged.
+     */
     CompletableFuture<GridGeometry> grid(Asset asset) {
+        GridGeometry known = gridsRead.map(g -> g.get(asset.href().toString())).orElse(null);
+        if (known != null) {
+            return CompletableFuture.completedFuture(known);
+        }
         return LayerFile.open(asset, readers, headers, warnings).thenApply(file -> {
             try (file) {
                 return file.grid();
@@ -363,10 +387,13 @@ final class Extractor {
     }
 
     /**
-     * An extractor like this one, sharing its header cache, reading through other readers: by range
-     * requests only, since the readers given are what it must read through.
+     * An extractor for a run of queries over files taken as unchanged for its length (as the readers
+     * given, which open each file once, take them): like this one, sharing its header cache and its
+     * server's cut endpoint, its range reads through other readers, and keeping the grids of the
+     * files its queries read for {@link #grid}.
      */
     Extractor withReaders(Function<Function<String, RangeReader>, Function<String, RangeReader>> wrap) {
-        return new Extractor(wrap.apply(readers), headers, warnings, maxFiles, Optional.empty());
+        return new Extractor(wrap.apply(readers), headers, warnings, maxFiles, serverCuts,
+                Optional.of(new java.util.concurrent.ConcurrentHashMap<>()));
     }
 }

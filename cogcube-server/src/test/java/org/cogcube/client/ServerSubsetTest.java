@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.cogcube.RegionOutsideException;
 import org.cogcube.catalog.Catalogs;
 import org.cogcube.catalog.ReadOptions;
+import org.cogcube.expression.NamedExpression;
 import org.cogcube.io.HttpOptions;
 import org.cogcube.io.OpenOptions;
 import org.cogcube.region.Region;
@@ -103,6 +104,34 @@ class ServerSubsetTest {
         assertEquals(2, subset[0], "the catalogue, then one request for every file of every date");
         assertTrue(ranges[0] > 3 * subset[0], "range reads ask " + ranges[0] + " requests");
         assertTrue(subset[1] * 5 < ranges[1], "bytes cut by the server " + subset[1] + ", by ranges " + ranges[1]);
+    }
+
+    @Test
+    void statisticsAskOneCutPerFieldAndEqualThoseByRanges() throws IOException {
+        Region fields = Regions.parseGeoJson("{\"type\": \"FeatureCollection\", \"features\": ["
+                + "{\"type\": \"Feature\", \"id\": \"north\", \"properties\": {}, \"geometry\": {\"type\": "
+                + "\"Polygon\", \"coordinates\": [[[-2.100,7.230],[-2.085,7.2305],[-2.0852,7.220],[-2.1001,7.2203],"
+                + "[-2.100,7.230]]]}},"
+                + "{\"type\": \"Feature\", \"id\": \"south\", \"properties\": {}, \"geometry\": {\"type\": "
+                + "\"Polygon\", \"coordinates\": [[[-2.060,7.200],[-2.045,7.210],[-2.050,7.195],[-2.060,7.200]]]}}]}",
+                "fields");
+        Query query = Query.of(fields, "B04", "B08").withCloudMask("CLD", 20);
+        List<NamedExpression> variables = List.of(NamedExpression.identity("B04"),
+                NamedExpression.parse("NDVI=(B08-B04)/(B08+B04)"));
+        // The simple catalogue names no grids: the files' come with the cuts, not from their headers.
+        for (String catalogue : List.of(Catalogs.STAC_FILE, Catalogs.SIMPLE_FILE)) {
+            String url = server.uri().resolve("cog/" + catalogue).toString();
+            long[] before = requestsAndBytes();
+            List<ZonalStatistics.Row> cut = ZonalStatistics.compute(Cube.open(url, OPTIONS), query, variables);
+            long[] subset = minus(requestsAndBytes(), before);
+            List<ZonalStatistics.Row> byRanges = ZonalStatistics.compute(Cube.open(url, OPTIONS, ServerSubset.NEVER),
+                    query, variables);
+
+            assertEquals(byRanges, cut, catalogue);
+            assertEquals(2 * TestCubes.DATES.size() * variables.size(), cut.size(), catalogue);
+            assertEquals(3, subset[0], catalogue + ": the catalogue, then one request per field for every file"
+                    + " of every date");
+        }
     }
 
     @Test
