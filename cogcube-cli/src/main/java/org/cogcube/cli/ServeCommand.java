@@ -76,6 +76,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Append one line per request to FILE, in the combined log format.")
     Path accessLog;
 
+    @Option(names = {"-q", "--quiet"}, description = "Print only the root URL, on one line, once the server"
+            + " listens (for scripts, e.g. with --port 0); errors still go to standard error.")
+    boolean quiet;
+
     @Option(names = "--max-cut-pixels", defaultValue = "16777216", paramLabel = "N",
             description = "The most pixels one request for server-side cuts may ask for, over all its files;"
                     + " larger requests get 413 and clients split them (default: ${DEFAULT-VALUE}).")
@@ -90,7 +94,7 @@ final class ServeCommand implements Callable<Integer> {
         CubeServer server = CubeServer.start(options);
         Serving.untilStopped(server, "serve", () -> {
             PrintWriter out = spec.commandLine().getOut();
-            out.print(welcome(server));
+            out.print(quiet ? server.uri() + "\n" : welcome(server));
             out.flush();
         });
         return 0;

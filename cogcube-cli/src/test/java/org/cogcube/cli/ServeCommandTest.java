@@ -103,6 +103,22 @@ class ServeCommandTest {
     }
 
     @Test
+    void quietPrintsOnlyTheRootUrl() throws Exception {
+        try (Serving serving = new Serving("serve", cube.toString(), "--port", "0", "--quiet")) {
+            while (!serving.out.toString().endsWith("\n")) {
+                assertTrue(serving.thread.isAlive(), "serve ended with " + serving.exitCode + ":\n" + serving.err);
+                Thread.sleep(50);
+            }
+            String out = serving.out.toString();
+            assertTrue(out.matches("http://127\\.0\\.0\\.1:\\d+/\n"), out);
+            assertEquals("2 206", curl("--http2-prior-knowledge", "-r", "0-99", out.strip() + "2018-01-02/B04.tif"));
+            serving.close();
+            assertEquals(0, serving.exitCode);
+            assertEquals("", serving.err.toString());
+        }
+    }
+
+    @Test
     void selfSignedTlsSpeaksHttp2() throws Exception {
         try (Serving serving = new Serving("serve", cube.toString(), "--port", "0", "--tls-self-signed")) {
             String url = serving.url();
