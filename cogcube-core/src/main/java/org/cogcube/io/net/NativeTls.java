@@ -4,7 +4,6 @@ import java.security.GeneralSecurityException;
 import java.security.Provider;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 
 /**
@@ -63,8 +62,8 @@ final class NativeTls {
         return context;
     }
 
-    /** Whether {@code socket} is Conscrypt's. */
-    static boolean isNative(SSLSocket socket) {
-        return provider().isPresent() && socket.getClass().getName().startsWith("org.conscrypt.");
+    /** Whether {@code context} is Conscrypt's. */
+    static boolean isNative(SSLContext context) {
+        return provider().map(p -> p == context.getProvider()).orElse(false);
     }
 }

@@ -137,10 +137,11 @@ public final class TlsDialer implements Dialer {
     public SSLSocket handshake(String host, int port, Duration timeout) throws IOException {
         Socket tcp = Dialer.connect(host, port, timeout);
         try {
-            SSLSocket socket = (SSLSocket) dialContext(trustAll).getSocketFactory().createSocket(tcp, host, port, true);
+            SSLContext context = dialContext(trustAll);
+            SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(tcp, host, port, true);
             SSLParameters parameters = socket.getSSLParameters();
             parameters.setApplicationProtocols(protocols.toArray(String[]::new));
-            if (!NativeTls.isNative(socket)) {
+            if (!NativeTls.isNative(context)) {
                 parameters.setCipherSuites(chaCha20First(parameters.getCipherSuites()));
             }
             if (!trustAll) {
@@ -182,11 +183,11 @@ public final class TlsDialer implements Dialer {
     // those who use Conscrypt's.
 
     private static final class TrustingEveryone {
-        static final SSLContext CONTEXT = jdk(new TrustAll());
+        static final SSLContext CONTEXT = context(Optional.empty(), new TrustAll());
     }
 
     private static final class TrustingEveryoneNatively {
-        static final SSLContext CONTEXT = preferred(new TrustAll());
+        static final SSLContext CONTEXT = context(NativeTls.provider(), new TrustAll());
     }
 
     /** The JVM's default trust, loaded while the first handshake begins; shared by both contexts. */
@@ -195,19 +196,11 @@ public final class TlsDialer implements Dialer {
     }
 
     private static final class TrustingTheJvm {
-        static final SSLContext CONTEXT = jdk(JvmTrust.TRUST);
+        static final SSLContext CONTEXT = context(Optional.empty(), JvmTrust.TRUST);
     }
 
     private static final class TrustingTheJvmNatively {
-        static final SSLContext CONTEXT = preferred(JvmTrust.TRUST);
-    }
-
-    private static SSLContext jdk(TrustManager trust) {
-        return context(Optional.empty(), trust);
-    }
-
-    private static SSLContext preferred(TrustManager trust) {
-        return context(NativeTls.provider(), trust);
+        static final SSLContext CONTEXT = context(NativeTls.provider(), JvmTrust.TRUST);
     }
 
     private static SSLContext context(Optional<Provider> provider, TrustManager trust) {
